@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { noticeSchema } from '../protocol/changes';
+import { connectionStateSchema } from './channels/desk';
+
+/** Events main pushes to the renderer, typed and validated like the channels. */
+export const eventContract = {
+  'sync.state': connectionStateSchema,
+  /** The cache changed: lists refresh, and an open conversation in the list reloads. */
+  'data.changed': z.object({
+    conversationIds: z.array(z.string()),
+    lists: z.boolean(),
+  }),
+  'action.outcome': z.object({
+    opId: z.uuid(),
+    type: z.string(),
+    outcome: z.enum(['accepted', 'rejected']),
+    reason: z.string().optional(),
+    notice: z.string().optional(),
+  }),
+  notice: noticeSchema,
+  'presence.viewers': z.object({ conversationId: z.string(), names: z.array(z.string()) }),
+};
+export type EventContract = typeof eventContract;
+export type EventName = keyof EventContract;
+export type EventPayload<E extends EventName> = z.infer<EventContract[E]>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import {
+  contactSchema,
+  conversationSchema,
+  epochMsSchema,
+  messageSchema,
+  operatorSchema,
+  queueSchema,
+} from '../domain/entities';
+
+/**
+ * A notice is addressed to one operator: "your offline reply became a note because the
+ * conversation was reassigned", "a lead moved conversation X to you". It travels in the
+ * change log so an offline console still hears it on reconnect.
+ */
+export const noticeSchema = z.object({
+  id: z.string().min(1).max(200),
+  operatorId: z.string().min(1).max(200),
+  kind: z.enum(['reply-became-note', 'assigned-to-you', 'moved-from-you', 'info']),
+  conversationId: z.string().min(1).max(200).nullable(),
+  text: z.string().max(2000),
+  createdAt: epochMsSchema,
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/**
+ * One entity as it now stands. The hub only ever writes whole rows, so applying
+ * records in sequence order is idempotent and last-writer-wins by construction.
+ */
+export const entityRecordSchema = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('queue'), data: queueSchema }),
+  z.object({ entity: z.literal('operator'), data: operatorSchema }),
+  z.object({ entity: z.literal('contact'), data: contactSchema }),
+  z.object({ entity: z.literal('conversation'), data: conversationSchema }),
+  z.object({ entity: z.literal('message'), data: messageSchema }),
+  z.object({ entity: z.literal('notice'), data: noticeSchema }),
+]);
+export type EntityRecord = z.infer<typeof entityRecordSchema>;
+export type EntityName = EntityRecord['entity'];
+
+export const seqSchema = z.number().int().nonnegative();
+
+/** A record numbered by the hub's single increasing change sequence. */
+export const changeSchema = z.intersection(
+  z.object({ seq: seqSchema.min(1), at: epochMsSchema }),
+  entityRecordSchema,
+);
+export type Change = z.infer<typeof changeSchema>;
+
+/**
+ * A run of the change log as one console may see it. `after` is the hub sequence the
+ * batch follows and `upTo` the last sequence it covers; changes the console may not see
+ * are left out, so a batch can be empty and still advance the console to `upTo`.
+ * A console whose last applied sequence is below `after` has a gap and must pull.
+ */
+export const changeBatchSchema = z.object({
+  after: seqSchema,
+  upTo: seqSchema,
+  changes: z.array(changeSchema),
+  /** Hub clock when the batch was sent, for the console's clock offset. */
+  hubTime: epochMsSchema,
+});
+export type ChangeBatch = z.infer<typeof changeBatchSchema>;

@@ -1,0 +1,4 @@
+export * from './changes';
+export * from './operations';
+export * from './socket';
+export * from './http';
