@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { createDispatcher, type HandlerTable } from '../shared/ipc/dispatch';
 import { eventContract, type EventName, type EventPayload } from '../shared/ipc/events';
@@ -121,7 +122,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
     const request = bridgeRequestSchema.safeParse(json);
     if (!request.success) {
-      log('[bridge] dropped a malformed frame');
+      // Answer a frame we can attribute, so the caller is not left waiting forever.
+      const id = z.object({ id: z.number().int().nonnegative() }).safeParse(json);
+      log('[bridge] refused a malformed frame');
+      if (id.success) {
+        send(ws, {
+          kind: 'result',
+          id: id.data.id,
+          result: { ok: false, error: { code: 'invalid-arguments', message: 'Malformed bridge frame' } },
+        });
+      }
       return;
     }
     const { id, channel, input } = request.data;

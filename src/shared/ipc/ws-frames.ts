@@ -5,7 +5,8 @@ import { ipcErrorSchema } from './result';
 export const bridgeRequestSchema = z.object({
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  input: z.unknown(),
+  // Optional: JSON drops `undefined`, which is how a call without arguments arrives.
+  input: z.unknown().optional(),
 });
 export type BridgeRequest = z.infer<typeof bridgeRequestSchema>;
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlerTable } from '../../../../src/engine/handlers';
+import { createDispatcher, type SenderInfo } from '../../../../src/shared/ipc/dispatch';
+
+const OWN: SenderInfo = { url: 'app://desk/index.html', isMainFrame: true };
+
+function dispatcher() {
+  const handlers = createHandlerTable({
+    info: { name: 'Social Desk', version: '0.0.0-test', build: 'test', shell: 'browser', platform: 'linux' },
+    now: () => 1_700_000_000_000,
+  });
+  return createDispatcher(handlers, {
+    isTrustedSender: (sender) => sender.isMainFrame && sender.url.startsWith('app://desk/'),
+  });
+}
+
+describe('IPC dispatcher over the real handler table', () => {
+  it('runs a valid call through the handler and returns ok with the value', async () => {
+    const result = await dispatcher()('app.ping', { text: 'hello desk' }, OWN);
+    expect(result).toEqual({ ok: true, value: { text: 'hello desk', handledAt: 1_700_000_000_000 } });
+  });
+
+  it('rejects a call with bad arguments and says which argument is wrong', async () => {
+    const result = await dispatcher()('app.ping', { text: 42 }, OWN);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-arguments');
+    expect(result.error.message).toMatch(/app\.ping/);
+    expect(result.error.message).toMatch(/text/);
+  });
+
+  it('rejects a call with arguments where none are expected', async () => {
+    const result = await dispatcher()('app.getInfo', { sneaky: true }, OWN);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('refuses a call from an unknown sender before touching the handler', async () => {
+    const stranger: SenderInfo = { url: 'https://evil.example/', isMainFrame: true };
+    const result = await dispatcher()('app.ping', { text: 'hi' }, stranger);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('untrusted-sender');
+    expect(result.error.message).toMatch(/evil\.example/);
+  });
+
+  it('refuses a call from a subframe of our own page', async () => {
+    const frame: SenderInfo = { url: 'app://desk/index.html', isMainFrame: false };
+    const result = await dispatcher()('app.ping', { text: 'hi' }, frame);
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it('refuses an unknown channel, including prototype names', async () => {
+    for (const channel of ['nope.nothing', '__proto__', 'constructor', 42]) {
+      const result = await dispatcher()(channel, undefined, OWN);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+  });
+});
