@@ -28,14 +28,14 @@ test('the console opens in Chromium and window.desk round-trips through the real
 }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('app-version')).toContainText('0.0.0-e2e');
-  const echoed = await page.evaluate(async () => {
+  const echoed = await page.evaluate(() => {
     const desk = window.desk;
     if (!desk) throw new Error('window.desk is missing');
     return desk.app.ping({ text: 'bore da' });
   });
   expect(echoed.ok).toBe(true);
   if (echoed.ok) expect(echoed.value.text).toBe('bore da');
-  const refused = await page.evaluate(async () => {
+  const refused = await page.evaluate(() => {
     // Deliberately wrong: the handler table must refuse it with a clear error.
     const ping = window.desk?.app.ping as unknown as (input: unknown) => Promise<unknown>;
     return ping({ text: 7 });
