@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { createConsoleEngine } from '../engine/engine';
 import { createHandlerTable } from '../engine/handlers';
+import { installApplicationMenu } from './about';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { registerIpc } from './ipc';
+import { registerIpc, sendEvent } from './ipc';
+import { notifyNatively } from './notifications';
 import { denyAllPermissions, lockDownContents } from './security';
+import { startSettings } from './settings';
 import { createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -37,7 +41,46 @@ if (!app.requestSingleInstanceLock()) {
   const start = async (): Promise<void> => {
     await app.whenReady();
     denyAllPermissions();
+    // Machine policy, machine-wide file, then the user's own: available via deskSettings().
+    const settings = await startSettings(app.getPath('userData'));
+    installApplicationMenu(
+      () => ({
+        productName: 'Social Desk',
+        version: app.getVersion(),
+        build: __DESK_BUILD__,
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+        platform: process.platform,
+        arch: process.arch,
+        hubUrl: settings.current().settings.hubUrl,
+      }),
+      () => mainWindow,
+    );
     serveRenderer(join(import.meta.dirname, '../renderer'));
+    const { hubUrl, hubCaFile } = settings.current().settings;
+    // The demo passes its hub in the environment; policy still wins when IT has locked it.
+    const demoHub = process.env['DESK_HUB_URL'];
+    const engine = createConsoleEngine({
+      dataDir: join(app.getPath('userData'), 'cache'),
+      hubUrlPolicy: {
+        url: hubUrl.locked ? hubUrl.value : (demoHub ?? hubUrl.value),
+        locked: hubUrl.locked,
+        reason: hubUrl.locked ? hubUrl.reason : null,
+      },
+      // The force's own CA is trusted for the hub connection only.
+      extraCaFile: hubCaFile.value,
+      emit: (event, payload) => {
+        sendEvent(mainWindow, event, payload);
+        notifyNatively(event, payload, () => mainWindow);
+      },
+      log: (line) => {
+        console.error(line);
+      },
+    });
+    app.on('will-quit', () => {
+      void engine.close();
+    });
     const handlers = createHandlerTable({
       info: {
         name: app.getName(),
@@ -47,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
       },
       now: () => Date.now(),
+      engine,
     });
     registerIpc(handlers, () => mainWindow, isOwnUrl);
     mainWindow = createMainWindow(app.getPath('userData'), join(import.meta.dirname, '../preload'));

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../../..');
 
 describe('npm run build', () => {
+  // tests/unit/global-setup.ts has just run the build.
   it('writes out/main, a CommonJS out/preload and out/renderer', () => {
-    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'pipe' });
     expect(existsSync(join(root, 'out/main/index.js'))).toBe(true);
     expect(existsSync(join(root, 'out/renderer/index.html'))).toBe(true);
     const preload = readFileSync(join(root, 'out/preload/index.cjs'), 'utf8');
@@ -17,5 +16,5 @@ describe('npm run build', () => {
     expect(preload).not.toMatch(/^\s*export\s/m);
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
-  }, 120_000);
+  });
 });
