@@ -1,0 +1,131 @@
+/**
+ * Editable profanity lists for automatic hiding of public comments. An entry is
+ * a word, a phrase, or a stem ending in `*` ("fuck*" matches "fucking").
+ * Masked spellings ("f**k", "sh*t") and stretched ones ("shiiiit") are matched by
+ * the detector, so lists only need real spellings and common misspellings.
+ * Mild words ("damn", "bloody", "diawl") are left out on purpose: the force's
+ * guidelines ask people not to swear, not to never say "bloody".
+ */
+export interface ProfanityLists {
+  readonly en: readonly string[];
+  readonly cy: readonly string[];
+}
+
+export const DEFAULT_PROFANITY_EN: readonly string[] = [
+  'fuck*',
+  'fck*',
+  'fuk*',
+  'fuq*',
+  'fk',
+  'fkn',
+  'fking',
+  'fcking',
+  'effing',
+  'motherfuck*',
+  'shit',
+  'shite',
+  'shits',
+  'shitty',
+  'shithead*',
+  'bullshit',
+  'cunt*',
+  'kunt*',
+  'twat*',
+  'wanker*',
+  'wank',
+  'wankers',
+  'bollock*',
+  'bastard*',
+  'arsehole*',
+  'asshole*',
+  'dickhead*',
+  'prick',
+  'pricks',
+  'bellend*',
+  'knobhead*',
+  'tosser*',
+  'piss',
+  'pissed off',
+  'pisstake',
+  'bitch',
+  'bitches',
+  'slag',
+  'slags',
+  'whore*',
+  'cock',
+  'cocks',
+  'cocksucker*',
+  'dick',
+  'dicks',
+  'minge',
+  'nonce',
+];
+
+export const DEFAULT_PROFANITY_CY: readonly string[] = [
+  'cachu',
+  'cach',
+  'cachwr',
+  'cachgi',
+  'cachgwn',
+  'ffwc*',
+  'ffyc*',
+  'ffycin',
+  'ffycio',
+  'ffwcio',
+  'ffwcin',
+  'cont',
+  'contyn',
+  'gont',
+  'bastad',
+  'basdad',
+  'bastads',
+  'twll din',
+  'twll tin',
+  'twlldin',
+  'coc',
+  'cocyn',
+  'pidyn',
+  'ast',
+  'hwren',
+  'hwrod',
+  'piso',
+];
+
+export const DEFAULT_PROFANITY: ProfanityLists = {
+  en: DEFAULT_PROFANITY_EN,
+  cy: DEFAULT_PROFANITY_CY,
+};
+
+/** Slurs and group hate: hidden and flagged as hateful rather than merely profane. */
+export const HATE_TERMS: readonly string[] = [
+  'paki',
+  'pakis',
+  'n1gger*',
+  'nigger*',
+  'nigga*',
+  'chink*',
+  'wog',
+  'wogs',
+  'coon',
+  'coons',
+  'spic',
+  'spics',
+  'kike*',
+  'raghead*',
+  'towelhead*',
+  'faggot*',
+  'fag',
+  'fags',
+  'dyke',
+  'tranny',
+  'trannies',
+  'pikey*',
+  'gyppo*',
+  'gypo*',
+  'pyki',
+  'retard',
+  'retards',
+  'spastic',
+  'sais diawl',
+  'saeson diawl',
+];
