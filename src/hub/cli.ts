@@ -1,0 +1,282 @@
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { createGraphApiAdapter } from './adapters/graph-api';
+import { createRecordingAdapters } from './adapters/recording';
+import type { PlatformAdapters } from './adapters/types';
+import { createXApiAdapter } from './adapters/x-api';
+import { auditCsv } from './audit-export';
+import { auditRowsBetween, verifyAudit } from './db/audit';
+import { hubDbPath, openHubDb } from './db/connection';
+import { getOperator } from './db/operators';
+import { startHub } from './server';
+import { addUser } from './users';
+
+class UsageError extends Error {}
+
+const USAGE = 'usage: hub serve|user add|audit verify|audit export|triage [options]';
+const DEFAULT_DATA = './.desk-data';
+
+const describe = (error: z.ZodError, prefix: string): string =>
+  error.issues
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? `${prefix}${issue.path.join('.')}` : 'options'}: ${issue.message}`,
+    )
+    .join('; ');
+
+/** `prefix` is how the user wrote the setting: `--` for flags, nothing for environment variables. */
+function parse<T extends z.ZodType>(schema: T, value: unknown, prefix = '--'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(describe(result.error, prefix));
+  return result.data;
+}
+
+function options<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], spec: O) {
+  try {
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const nonEmpty = z.string().min(1);
+const envSchema = z.object({
+  DESK_META_VERIFY_TOKEN: nonEmpty.optional(),
+  DESK_META_APP_SECRET: nonEmpty.optional(),
+  DESK_X_CONSUMER_SECRET: nonEmpty.optional(),
+  DESK_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DESK_LEASE_GRACE_MS: z.coerce.number().int().min(1000).optional(),
+  DESK_GRAPH_API_BASE: z.url().default('https://graph.facebook.com/v21.0'),
+  DESK_FB_PAGE_TOKEN: nonEmpty.optional(),
+  DESK_X_API_BASE: z.url().default('https://api.x.com'),
+  DESK_X_ACCESS_TOKEN: nonEmpty.optional(),
+});
+
+/** Real platform clients only where a token is configured; everything else is recorded, not sent. */
+function adaptersFrom(env: z.infer<typeof envSchema>): PlatformAdapters {
+  const recording = createRecordingAdapters();
+  return {
+    facebook:
+      env.DESK_FB_PAGE_TOKEN === undefined
+        ? recording.facebook
+        : createGraphApiAdapter({
+            baseUrl: env.DESK_GRAPH_API_BASE,
+            pageAccessToken: env.DESK_FB_PAGE_TOKEN,
+          }),
+    x:
+      env.DESK_X_ACCESS_TOKEN === undefined
+        ? recording.x
+        : createXApiAdapter({ baseUrl: env.DESK_X_API_BASE, accessToken: env.DESK_X_ACCESS_TOKEN }),
+  };
+}
+
+function existingDataDir(dir: string): string {
+  if (!existsSync(hubDbPath(dir))) throw new UsageError(`no hub database in ${dir} (use --data DIR)`);
+  return dir;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const values = options(args, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    simulate: { type: 'string' },
+  });
+  const opts = parse(
+    z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.coerce.number().int().min(0).max(65535).default(4310),
+        data: z.string().min(1).default(DEFAULT_DATA),
+        'tls-cert': z.string().min(1).optional(),
+        'tls-key': z.string().min(1).optional(),
+        simulate: z.coerce.number().positive().max(6000).optional(),
+      })
+      .refine((o) => (o['tls-cert'] === undefined) === (o['tls-key'] === undefined), {
+        message: '--tls-cert and --tls-key go together',
+      }),
+    values,
+  );
+  for (const file of [opts['tls-cert'], opts['tls-key']]) {
+    if (file !== undefined && !existsSync(file)) throw new UsageError(`cannot read ${file}`);
+  }
+  const env = parse(envSchema, process.env, '');
+  const hub = await startHub({
+    dataDir: opts.data,
+    host: opts.host,
+    port: opts.port,
+    ...(opts['tls-cert'] !== undefined && opts['tls-key'] !== undefined
+      ? { tls: { certFile: opts['tls-cert'], keyFile: opts['tls-key'] } }
+      : {}),
+    ...(env.DESK_META_VERIFY_TOKEN === undefined ? {} : { metaVerifyToken: env.DESK_META_VERIFY_TOKEN }),
+    ...(env.DESK_META_APP_SECRET === undefined ? {} : { metaAppSecret: env.DESK_META_APP_SECRET }),
+    ...(env.DESK_X_CONSUMER_SECRET === undefined ? {} : { xConsumerSecret: env.DESK_X_CONSUMER_SECRET }),
+    ...(env.DESK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.DESK_TOKEN_SECRET }),
+    ...(env.DESK_LEASE_GRACE_MS === undefined ? {} : { leaseGraceMs: env.DESK_LEASE_GRACE_MS }),
+    ...(opts.simulate === undefined ? {} : { simulatePerMinute: opts.simulate }),
+    adapters: adaptersFrom(env),
+    log: (line) => {
+      process.stderr.write(`${line}\n`);
+    },
+  });
+  if (env.DESK_META_APP_SECRET === undefined || env.DESK_X_CONSUMER_SECRET === undefined) {
+    process.stderr.write(
+      '[hub] DESK_META_APP_SECRET / DESK_X_CONSUMER_SECRET not set: real platform webhooks will be refused\n',
+    );
+  }
+  process.stdout.write(`hub listening on ${hub.url} (data ${opts.data})\n`);
+  const stop = (): void => {
+    hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.DESK_PASSWORD;
+  if (fromEnv !== undefined && fromEnv.length > 0) return fromEnv;
+  const tty = process.stdin.isTTY;
+  if (tty) process.stderr.write('Password: ');
+  // On a terminal nothing is echoed: readline writes to a sink.
+  const sink = new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output: sink, terminal: tty });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      rl.once('line', resolve);
+      rl.once('close', () => {
+        reject(new UsageError('no password given (set DESK_PASSWORD or type one)'));
+      });
+    });
+    if (tty) process.stderr.write('\n');
+    return line;
+  } finally {
+    rl.close();
+  }
+}
+
+async function userAdd(args: string[]): Promise<void> {
+  const values = options(args, {
+    name: { type: 'string' },
+    role: { type: 'string' },
+    welsh: { type: 'boolean' },
+    cleared: { type: 'boolean' },
+    capacity: { type: 'string' },
+    data: { type: 'string' },
+  });
+  const opts = parse(
+    z.object({
+      name: z.string().trim().min(1, 'required').max(100),
+      role: z.enum(['operator', 'lead', 'admin']),
+      welsh: z.boolean().default(false),
+      cleared: z.boolean().default(false),
+      capacity: z.coerce.number().int().min(1).max(100).default(6),
+      data: z.string().min(1).default(DEFAULT_DATA),
+    }),
+    values,
+  );
+  const password = await readPassword();
+  if (password.length < 8) throw new UsageError('password must be at least 8 characters');
+  const skills = [
+    ...(opts.welsh ? (['welsh'] as const) : []),
+    ...(opts.cleared ? (['confidential'] as const) : []),
+  ];
+  const operator = await addUser(opts.data, {
+    name: opts.name,
+    role: opts.role,
+    password,
+    skills,
+    capacity: opts.capacity,
+  });
+  process.stdout.write(`added ${operator.role} ${operator.name} (${operator.id})\n`);
+}
+
+function auditVerify(args: string[]): void {
+  const values = options(args, { data: { type: 'string' } });
+  const opts = parse(z.object({ data: z.string().min(1).default(DEFAULT_DATA) }), values);
+  const db = openHubDb(existingDataDir(opts.data));
+  try {
+    const result = verifyAudit(db);
+    if (result.ok) {
+      process.stdout.write(`audit log intact: ${result.rows} rows\n`);
+      return;
+    }
+    process.stderr.write(`audit log broken at row ${result.rowId}: ${result.reason}\n`);
+    process.exitCode = 1;
+  } finally {
+    db.close();
+  }
+}
+
+function auditExport(args: string[]): void {
+  const values = options(args, {
+    data: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+  });
+  const opts = parse(
+    z.object({
+      data: z.string().min(1).default(DEFAULT_DATA),
+      since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      until: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    }),
+    values,
+  );
+  const db = openHubDb(existingDataDir(opts.data));
+  try {
+    const since = opts.since === undefined ? 0 : Date.parse(opts.since);
+    const until = opts.until === undefined ? Number.MAX_SAFE_INTEGER : Date.parse(opts.until);
+    const rows = auditRowsBetween(db, since, until);
+    process.stdout.write(auditCsv(rows, (id) => getOperator(db, id)?.name ?? null));
+  } finally {
+    db.close();
+  }
+}
+
+async function triageCommand(args: string[]): Promise<void> {
+  options(args, {});
+  const { runTriageCommand } = await import('./triage-command');
+  await runTriageCommand(process.stdin, process.stdout);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [first, second, ...rest] = argv;
+  switch (first) {
+    case 'serve':
+      return serve(argv.slice(1));
+    case 'user':
+      if (second === 'add') return userAdd(rest);
+      throw new UsageError(`unknown user command ${second ?? '(none)'}; ${USAGE}`);
+    case 'audit':
+      if (second === 'verify') {
+        auditVerify(rest);
+        return;
+      }
+      if (second === 'export') {
+        auditExport(rest);
+        return;
+      }
+      throw new UsageError(`unknown audit command ${second ?? '(none)'}; ${USAGE}`);
+    case 'triage':
+      return triageCommand(argv.slice(1));
+    default:
+      throw new UsageError(first === undefined ? USAGE : `unknown command ${first}; ${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`hub: ${message.split('\n')[0] ?? 'failed'}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,16 @@
+import type { HubDb } from './db/connection';
+
+/** What every part of the hub shares: the database, the clock and the commit hook. */
+export interface HubContext {
+  readonly db: HubDb;
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly leaseGraceMs: number;
+  /** True while the operator has at least one console connected. */
+  readonly isOnline: (operatorId: string) => boolean;
+  /**
+   * Runs `fn` in one SQLite transaction, then fans out whatever it appended to the
+   * change log. Everything that changes hub state goes through here.
+   */
+  commit<T>(fn: () => T): T;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { entityRecordSchema, type EntityRecord } from '../../shared/protocol';
+import type { HubDb } from './connection';
+import { getMeta, setMeta } from './meta';
+
+/** A change as stored: the whole record plus who may receive it. */
+export interface LoggedChange {
+  readonly seq: number;
+  readonly at: number;
+  readonly record: EntityRecord;
+  /** Only this operator receives it (notices); null for everyone. */
+  readonly audience: string | null;
+  /** The conversation was confidential when written: bodies go only to cleared staff. */
+  readonly confidential: boolean;
+}
+
+const rowSchema = z.object({
+  seq: z.number().int(),
+  at: z.number().int(),
+  audience: z.string().nullable(),
+  confidential: z.number().int(),
+  json: z.string(),
+});
+
+const toChange = (row: unknown): LoggedChange => {
+  const r = rowSchema.parse(row);
+  const json: unknown = JSON.parse(r.json);
+  return {
+    seq: r.seq,
+    at: r.at,
+    audience: r.audience,
+    confidential: r.confidential === 1,
+    record: entityRecordSchema.parse(json),
+  };
+};
+
+export function appendChange(
+  db: HubDb,
+  record: EntityRecord,
+  at: number,
+  options: { audience?: string | null; confidential?: boolean } = {},
+): number {
+  const result = db
+    .prepare(
+      'INSERT INTO change_log (at, entity, entity_id, audience, confidential, json) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      at,
+      record.entity,
+      record.data.id,
+      options.audience ?? null,
+      options.confidential === true ? 1 : 0,
+      JSON.stringify(record),
+    );
+  return Number(result.lastInsertRowid);
+}
+
+/** The last sequence ever handed out, even if pruning removed the row since. */
+export function headSeq(db: HubDb): number {
+  const row: unknown = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get();
+  return row === undefined ? 0 : z.object({ seq: z.number().int() }).parse(row).seq;
+}
+
+/**
+ * The lowest `afterSeq` a console may still pull from: every change after it is kept.
+ * 0 until the first prune.
+ */
+export function logFloor(db: HubDb): number {
+  const value = getMeta(db, 'change_log_floor');
+  return value === null ? 0 : z.coerce.number().int().nonnegative().parse(value);
+}
+
+export function readChanges(db: HubDb, afterSeq: number, upToSeq: number, limit: number): LoggedChange[] {
+  return db
+    .prepare('SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
+    .all(afterSeq, upToSeq, limit)
+    .map(toChange);
+}
+
+/** Drops changes older than `before`; returns the new floor. */
+export function pruneChanges(db: HubDb, before: number): number {
+  return db.transaction(() => {
+    const row = z
+      .object({ seq: z.number().int().nullable() })
+      .parse(db.prepare('SELECT MAX(seq) AS seq FROM change_log WHERE at < ?').get(before));
+    const floor = logFloor(db);
+    if (row.seq === null || row.seq <= floor) return floor;
+    db.prepare('DELETE FROM change_log WHERE seq <= ?').run(row.seq);
+    setMeta(db, 'change_log_floor', String(row.seq));
+    return row.seq;
+  })();
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { contactSchema, type Contact, type Platform } from '../../shared/domain';
+import type { HubDb } from './connection';
+
+const rowSchema = z.object({
+  id: z.string(),
+  platform: z.string(),
+  platform_user_id: z.string(),
+  display_name: z.string(),
+  language: z.string(),
+});
+
+const toContact = (row: unknown): Contact => {
+  const r = rowSchema.parse(row);
+  return contactSchema.parse({
+    id: r.id,
+    platform: r.platform,
+    platformUserId: r.platform_user_id,
+    displayName: r.display_name,
+    language: r.language,
+  });
+};
+
+export function findContact(db: HubDb, platform: Platform, platformUserId: string): Contact | null {
+  const row: unknown = db
+    .prepare('SELECT * FROM contacts WHERE platform = ? AND platform_user_id = ?')
+    .get(platform, platformUserId);
+  return row === undefined ? null : toContact(row);
+}
+
+export function getContact(db: HubDb, id: string): Contact | null {
+  const row: unknown = db.prepare('SELECT * FROM contacts WHERE id = ?').get(id);
+  return row === undefined ? null : toContact(row);
+}
+
+export function saveContact(db: HubDb, contact: Contact): void {
+  db.prepare(
+    `INSERT INTO contacts (id, platform, platform_user_id, display_name, language)
+     VALUES (@id, @platform, @platformUserId, @displayName, @language)
+     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, language = excluded.language`,
+  ).run(contact);
+}
+
+export function listContacts(db: HubDb, afterId = '', limit = 1_000_000): Contact[] {
+  return db
+    .prepare('SELECT * FROM contacts WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit)
+    .map(toContact);
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { migration001Initial } from './001-initial';
+import { migration002Deliveries } from './002-deliveries';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/** In order; never edit one after release, add the next. */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Deliveries];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export class NewerDatabaseError extends Error {
+  constructor(found: number) {
+    super(
+      `hub database is version ${found}, newer than this hub understands (${LATEST_VERSION}); upgrade the hub`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export function userVersion(db: Database): number {
+  const value: unknown = db.pragma('user_version', { simple: true });
+  if (typeof value !== 'number') throw new Error('PRAGMA user_version returned no number');
+  return value;
+}
+
+/** Brings the database up to `target` (default latest), one transaction per version. */
+export function migrate(db: Database, target: number = LATEST_VERSION): void {
+  const current = userVersion(db);
+  if (current > LATEST_VERSION) throw new NewerDatabaseError(current);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

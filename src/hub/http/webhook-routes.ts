@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { HubContext } from '../context';
+import { ingestInbound, type IngestResult } from '../ingest';
+import { metaInboundMessages, metaWebhookSchema } from '../webhooks/meta';
+import { verifyMetaSignature, verifyXSignature, xCrcResponse } from '../webhooks/signatures';
+import { xInboundMessages, xWebhookSchema } from '../webhooks/x';
+import { errorReply, headerValue, jsonReply, textReply, type HubReply, type HubRequest } from './types';
+
+export interface WebhookSecrets {
+  /** Null refuses Meta's subscription handshake: nobody configured one. */
+  readonly metaVerifyToken: string | null;
+  readonly metaAppSecret: string;
+  readonly xConsumerSecret: string;
+}
+
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return { ok: true, value };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const describe = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+
+function ingestAll(ctx: HubContext, messages: Parameters<typeof ingestInbound>[1][]): HubReply {
+  // One transaction for the whole delivery: it is stored entirely or not at all.
+  const results = ctx.commit(() => messages.map((m) => ingestInbound(ctx, m)));
+  const stored = results.filter((r: IngestResult) => r.stored).length;
+  return jsonReply(200, {
+    ok: true,
+    received: messages.length,
+    stored,
+    duplicates: messages.length - stored,
+  });
+}
+
+/** GET: Meta's subscription handshake. POST: signed event deliveries. */
+export function handleMetaWebhook(ctx: HubContext, secrets: WebhookSecrets, req: HubRequest): HubReply {
+  if (req.method === 'GET') {
+    const mode = req.query.get('hub.mode');
+    const token = req.query.get('hub.verify_token');
+    const challenge = req.query.get('hub.challenge');
+    if (
+      mode === 'subscribe' &&
+      secrets.metaVerifyToken !== null &&
+      token === secrets.metaVerifyToken &&
+      challenge
+    ) {
+      return textReply(200, challenge);
+    }
+    return errorReply(403, 'verification-failed', 'hub.verify_token does not match');
+  }
+  if (req.method !== 'POST') return errorReply(405, 'method-not-allowed');
+  if (
+    !verifyMetaSignature(secrets.metaAppSecret, req.body, headerValue(req.headers, 'x-hub-signature-256'))
+  ) {
+    return errorReply(401, 'bad-signature', 'X-Hub-Signature-256 missing or wrong');
+  }
+  const json = parseJson(req.body);
+  if (!json.ok) return errorReply(400, 'malformed-json', 'body is not valid JSON');
+  const parsed = metaWebhookSchema.safeParse(json.value);
+  if (!parsed.success) return errorReply(400, 'invalid-payload', describe(parsed.error));
+  return ingestAll(ctx, metaInboundMessages(parsed.data));
+}
+
+/** GET: X's CRC check. POST: signed Account Activity deliveries. */
+export function handleXWebhook(ctx: HubContext, secrets: WebhookSecrets, req: HubRequest): HubReply {
+  if (req.method === 'GET') {
+    const crcToken = req.query.get('crc_token');
+    if (!crcToken) return errorReply(400, 'missing-crc-token', 'crc_token query parameter required');
+    return jsonReply(200, xCrcResponse(secrets.xConsumerSecret, crcToken));
+  }
+  if (req.method !== 'POST') return errorReply(405, 'method-not-allowed');
+  if (
+    !verifyXSignature(
+      secrets.xConsumerSecret,
+      req.body,
+      headerValue(req.headers, 'x-twitter-webhooks-signature'),
+    )
+  ) {
+    return errorReply(401, 'bad-signature', 'x-twitter-webhooks-signature missing or wrong');
+  }
+  const json = parseJson(req.body);
+  if (!json.ok) return errorReply(400, 'malformed-json', 'body is not valid JSON');
+  const parsed = xWebhookSchema.safeParse(json.value);
+  if (!parsed.success) return errorReply(400, 'invalid-payload', describe(parsed.error));
+  return ingestAll(ctx, xInboundMessages(parsed.data));
+}
+
+export { textReply };

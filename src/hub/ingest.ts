@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
+import { triage } from '../shared/triage';
+import type { HubContext } from './context';
+import { findContact } from './db/contacts';
+import { latestConversationFor, type HubConversation } from './db/conversations';
+import { takeWebhookReceipt } from './db/messages';
+import { addMessage, putContact, putConversation } from './record';
+import { higherPriority, queueFor, route } from './routing';
+import { responseDueAt } from './sla-due';
+
+/** One message from the public, whatever platform format it arrived in. */
+export interface InboundMessage {
+  readonly platform: Platform;
+  readonly kind: ConversationKind;
+  readonly platformMessageId: string;
+  readonly senderId: string;
+  readonly senderName: string | null;
+  readonly text: string;
+  /** Our page (Facebook) or account (X) the message was sent to. */
+  readonly accountId: string | null;
+  /** For comments: the comment a reply should answer. */
+  readonly replyToId: string | null;
+}
+
+export type IngestResult =
+  | { readonly stored: true; readonly conversationId: string; readonly messageId: string }
+  | { readonly stored: false; readonly reason: 'duplicate' };
+
+const PREVIEW_LENGTH = 140;
+const MAX_REASONS = 20;
+
+const preview = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= PREVIEW_LENGTH ? flat : `${flat.slice(0, PREVIEW_LENGTH - 1)}…`;
+};
+
+/** A later message can sharpen a vague category, and an emergency always wins. */
+function mergeCategory(current: Category, incoming: Category): Category {
+  if (incoming === 'emergency') return 'emergency';
+  if (current === 'general-enquiry') return incoming;
+  return current;
+}
+
+/**
+ * Stores one inbound message and everything it implies (contact, conversation, triage,
+ * queue, due time) in one transaction. A platform message id already taken is a
+ * redelivery and changes nothing.
+ */
+export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestResult {
+  return ctx.commit((): IngestResult => {
+    const { db } = ctx;
+    const now = ctx.now();
+    if (!takeWebhookReceipt(db, inbound.platform, inbound.platformMessageId, now)) {
+      return { stored: false, reason: 'duplicate' };
+    }
+    const result = triage({ text: inbound.text, platform: inbound.platform, kind: inbound.kind });
+    const routed = route(result);
+    const category: Category = result.emergency ? 'emergency' : result.category;
+
+    const existing = findContact(db, inbound.platform, inbound.senderId);
+    const contact: Contact = {
+      id: existing?.id ?? randomUUID(),
+      platform: inbound.platform,
+      platformUserId: inbound.senderId,
+      displayName: (inbound.senderName ?? existing?.displayName ?? '').slice(0, 200),
+      language: result.language,
+    };
+    if (
+      existing === null ||
+      existing.displayName !== contact.displayName ||
+      existing.language !== contact.language
+    ) {
+      putContact(db, now, contact);
+    }
+
+    const previous = latestConversationFor(db, contact.id, inbound.platform, inbound.kind);
+    let conversation: HubConversation;
+    let assignmentChanged = false;
+    if (previous === null) {
+      assignmentChanged = true;
+      conversation = {
+        id: randomUUID(),
+        platform: inbound.platform,
+        kind: inbound.kind,
+        contactId: contact.id,
+        queueId: routed.queueId,
+        status: 'open',
+        assigneeId: null,
+        leaseExpiresAt: null,
+        priority: routed.priority,
+        language: result.language,
+        category,
+        confidential: routed.confidential,
+        preview: preview(inbound.text),
+        triageReasons: result.reasons.slice(0, MAX_REASONS),
+        firstInboundAt: now,
+        firstResponseAt: null,
+        lastInboundAt: now,
+        lastResponseAt: null,
+        responseDueAt: responseDueAt(category, now, null),
+        updatedAt: now,
+        assignedSeq: 0,
+        accountId: inbound.accountId,
+        replyToId: inbound.replyToId,
+      };
+    } else {
+      const merged = mergeCategory(previous.category, category);
+      const reopening = previous.status === 'resolved';
+      assignmentChanged = reopening && previous.assigneeId !== null;
+      conversation = {
+        ...previous,
+        // A reopened conversation goes back to its queue: whoever resolved it may be off shift.
+        assigneeId: reopening ? null : previous.assigneeId,
+        leaseExpiresAt: reopening ? null : previous.leaseExpiresAt,
+        status: 'open',
+        category: merged,
+        queueId: queueFor(merged),
+        priority: merged === 'emergency' ? 'urgent' : higherPriority(previous.priority, routed.priority),
+        confidential: previous.confidential || routed.confidential,
+        language: result.language,
+        preview: preview(inbound.text),
+        triageReasons: [...new Set([...previous.triageReasons, ...result.reasons])].slice(0, MAX_REASONS),
+        lastInboundAt: now,
+        responseDueAt: responseDueAt(merged, now, previous.responseDueAt),
+        updatedAt: now,
+        accountId: inbound.accountId ?? previous.accountId,
+        replyToId: inbound.replyToId ?? previous.replyToId,
+      };
+    }
+    putConversation(db, now, conversation, { assignmentChanged });
+
+    const message: Message = {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      direction: 'inbound',
+      authorId: null,
+      body: inbound.text.slice(0, 20000),
+      redacted: false,
+      platformMessageId: inbound.platformMessageId,
+      createdAt: now,
+    };
+    addMessage(db, now, message, conversation);
+    return { stored: true, conversationId: conversation.id, messageId: message.id };
+  });
+}

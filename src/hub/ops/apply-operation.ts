@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import type { Message, Operator } from '../../shared/domain';
+import type { Notice, Operation, OperationAck, RejectionCode } from '../../shared/protocol';
+import type { HubContext } from '../context';
+import { findAppliedAck, recordAppliedOperation } from '../db/applied-operations';
+import { appendAudit } from '../db/audit';
+import { headSeq } from '../db/change-log';
+import { getConversation, type HubConversation } from '../db/conversations';
+import { enqueueDelivery } from '../db/deliveries';
+import { getOperator, setOperatorStatus } from '../db/operators';
+import { addMessage, addNotice, logOperator, putConversation } from '../record';
+
+type Outcome =
+  | { readonly kind: 'accepted'; readonly notice?: string }
+  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
+
+const accepted = (notice?: string): Outcome =>
+  notice === undefined ? { kind: 'accepted' } : { kind: 'accepted', notice };
+const rejected = (code: RejectionCode, reason: string): Outcome => ({ kind: 'rejected', code, reason });
+
+const isLead = (operator: Operator): boolean => operator.role === 'lead' || operator.role === 'admin';
+
+interface Scope {
+  readonly ctx: HubContext;
+  readonly actor: Operator;
+  readonly op: Operation;
+  readonly now: number;
+}
+
+function holderName(scope: Scope, operatorId: string | null): string | null {
+  if (operatorId === null) return null;
+  return getOperator(scope.ctx.db, operatorId)?.name ?? operatorId;
+}
+
+/** Own or unassigned work for operators; anything for leads and admins. */
+function mayWork(actor: Operator, conversation: HubConversation): boolean {
+  return isLead(actor) || conversation.assigneeId === null || conversation.assigneeId === actor.id;
+}
+
+/** The conversation changed hands after the operator last looked: their action is out of date. */
+const movedSinceSeen = (scope: Scope, conversation: HubConversation): boolean =>
+  conversation.assignedSeq > scope.op.seenSeq;
+
+function refuse(scope: Scope, conversation: HubConversation, verb: string): Outcome {
+  const holder = holderName(scope, conversation.assigneeId) ?? 'someone else';
+  if (movedSinceSeen(scope, conversation)) {
+    return rejected(
+      'conflict',
+      `Cannot ${verb}: the conversation was moved to ${holder} after you last saw it.`,
+    );
+  }
+  return rejected('forbidden', `Cannot ${verb}: the conversation is held by ${holder}.`);
+}
+
+function notify(
+  scope: Scope,
+  operatorId: string,
+  kind: Notice['kind'],
+  conversationId: string | null,
+  text: string,
+): void {
+  addNotice(scope.ctx.db, scope.now, {
+    id: randomUUID(),
+    operatorId,
+    kind,
+    conversationId,
+    text,
+    createdAt: scope.now,
+  });
+}
+
+function save(scope: Scope, conversation: HubConversation, assignmentChanged = false): void {
+  putConversation(scope.ctx.db, scope.now, { ...conversation, updatedAt: scope.now }, { assignmentChanged });
+}
+
+function withConversation(
+  scope: Scope,
+  conversationId: string,
+  fn: (c: HubConversation) => Outcome,
+): Outcome {
+  const conversation = getConversation(scope.ctx.db, conversationId);
+  if (conversation === null) return rejected('not-found', `No conversation ${conversationId}.`);
+  return fn(conversation);
+}
+
+function claim(scope: Scope, c: HubConversation): Outcome {
+  if (c.assigneeId === scope.actor.id) return accepted();
+  if (c.assigneeId !== null) {
+    return rejected('conflict', `Already claimed by ${holderName(scope, c.assigneeId) ?? 'someone else'}.`);
+  }
+  save(scope, { ...c, assigneeId: scope.actor.id, leaseExpiresAt: null }, true);
+  return accepted();
+}
+
+function release(scope: Scope, c: HubConversation): Outcome {
+  if (c.assigneeId === null) return accepted();
+  if (c.assigneeId !== scope.actor.id && !isLead(scope.actor)) return refuse(scope, c, 'release it');
+  save(scope, { ...c, assigneeId: null, leaseExpiresAt: null }, true);
+  return accepted();
+}
+
+function addNote(scope: Scope, c: HubConversation, body: string): void {
+  const message: Message = {
+    // The opId: the console shows its optimistic copy under this id and ours replaces it.
+    id: scope.op.opId,
+    conversationId: c.id,
+    direction: 'note',
+    authorId: scope.actor.id,
+    body,
+    redacted: false,
+    platformMessageId: null,
+    createdAt: scope.now,
+  };
+  addMessage(scope.ctx.db, scope.now, message, c);
+  save(scope, c);
+}
+
+/**
+ * A reply goes to the public only if the author holds the conversation (or it was free
+ * when they wrote it). Otherwise it is kept as a note for whoever holds it now and the
+ * author is told: work done offline is never dropped.
+ */
+function reply(scope: Scope, c: HubConversation, body: string): Outcome {
+  const free = c.assigneeId === null && !movedSinceSeen(scope, c);
+  if (c.assigneeId === scope.actor.id || free || (isLead(scope.actor) && !movedSinceSeen(scope, c))) {
+    const message: Message = {
+      // The opId: the console shows its optimistic copy under this id and ours replaces it.
+      id: scope.op.opId,
+      conversationId: c.id,
+      direction: 'outbound',
+      authorId: scope.actor.id,
+      body,
+      redacted: false,
+      platformMessageId: null,
+      createdAt: scope.now,
+    };
+    addMessage(scope.ctx.db, scope.now, message, c);
+    enqueueDelivery(scope.ctx.db, message.id, c.platform, scope.now);
+    save(
+      scope,
+      {
+        ...c,
+        assigneeId: c.assigneeId ?? scope.actor.id,
+        leaseExpiresAt: c.assigneeId === null ? null : c.leaseExpiresAt,
+        firstResponseAt: c.firstResponseAt ?? scope.now,
+        lastResponseAt: scope.now,
+        responseDueAt: null,
+      },
+      c.assigneeId === null,
+    );
+    return accepted();
+  }
+  const holder = holderName(scope, c.assigneeId);
+  addNote(scope, c, body);
+  const text =
+    holder === null
+      ? 'Your reply was not sent: the conversation went back to its queue while you were away. It was kept as an internal note.'
+      : `Your reply was not sent: the conversation is now held by ${holder}. It was kept as an internal note for them.`;
+  notify(scope, scope.actor.id, 'reply-became-note', c.id, text);
+  if (c.assigneeId !== null) {
+    notify(
+      scope,
+      c.assigneeId,
+      'info',
+      c.id,
+      `${scope.actor.name} wrote a reply after you took this conversation; it is kept as a note for you to review.`,
+    );
+  }
+  return accepted(text);
+}
+
+function note(scope: Scope, c: HubConversation, body: string): Outcome {
+  if (!mayWork(scope.actor, c) && !movedSinceSeen(scope, c)) return refuse(scope, c, 'add a note');
+  addNote(scope, c, body);
+  return accepted();
+}
+
+function setConversationStatus(
+  scope: Scope,
+  c: HubConversation,
+  status: HubConversation['status'],
+  verb: string,
+): Outcome {
+  if (!mayWork(scope.actor, c)) return refuse(scope, c, verb);
+  if (c.status === status) return accepted();
+  save(scope, {
+    ...c,
+    status,
+    responseDueAt: status === 'open' ? c.responseDueAt : null,
+  });
+  return accepted();
+}
+
+function reassign(
+  scope: Scope,
+  conversationIds: readonly string[],
+  toOperatorId: string | null,
+  reason: string | undefined,
+): Outcome {
+  if (!isLead(scope.actor))
+    return rejected('forbidden', 'Only shift leads and admins can move work between operators.');
+  const target = toOperatorId === null ? null : getOperator(scope.ctx.db, toOperatorId);
+  if (toOperatorId !== null && target === null) return rejected('not-found', `No operator ${toOperatorId}.`);
+  const conversations: HubConversation[] = [];
+  for (const id of new Set(conversationIds)) {
+    const c = getConversation(scope.ctx.db, id);
+    if (c === null) return rejected('not-found', `No conversation ${id}.`);
+    conversations.push(c);
+  }
+  const why = reason === undefined || reason.trim() === '' ? '' : ` (${reason.trim()})`;
+  for (const c of conversations) {
+    if (c.assigneeId === toOperatorId) continue;
+    const lease =
+      target === null || scope.ctx.isOnline(target.id) ? null : scope.now + scope.ctx.leaseGraceMs;
+    save(scope, { ...c, assigneeId: toOperatorId, leaseExpiresAt: lease }, true);
+    if (target !== null && target.id !== scope.actor.id) {
+      notify(
+        scope,
+        target.id,
+        'assigned-to-you',
+        c.id,
+        `${scope.actor.name} assigned a conversation to you${why}.`,
+      );
+    }
+    if (c.assigneeId !== null && c.assigneeId !== scope.actor.id) {
+      const where = target === null ? 'back to its queue' : `to ${target.name}`;
+      notify(
+        scope,
+        c.assigneeId,
+        'moved-from-you',
+        c.id,
+        `${scope.actor.name} moved a conversation ${where}${why}.`,
+      );
+    }
+  }
+  return accepted();
+}
+
+function openConversation(scope: Scope, c: HubConversation): Outcome {
+  if (c.confidential) {
+    appendAudit(scope.ctx.db, {
+      at: scope.now,
+      actorId: scope.actor.id,
+      action: 'conversation.open-confidential',
+      subjectId: c.id,
+      detail: { opId: scope.op.opId, cleared: scope.actor.skills.includes('confidential') },
+    });
+  }
+  return accepted();
+}
+
+function decide(scope: Scope): Outcome {
+  const { op } = scope;
+  switch (op.type) {
+    case 'claim':
+      return withConversation(scope, op.conversationId, (c) => claim(scope, c));
+    case 'release':
+      return withConversation(scope, op.conversationId, (c) => release(scope, c));
+    case 'reply':
+      return withConversation(scope, op.conversationId, (c) => reply(scope, c, op.body));
+    case 'note':
+      return withConversation(scope, op.conversationId, (c) => note(scope, c, op.body));
+    case 'resolve':
+      return withConversation(scope, op.conversationId, (c) =>
+        setConversationStatus(scope, c, 'resolved', 'resolve it'),
+      );
+    case 'reopen':
+      return withConversation(scope, op.conversationId, (c) =>
+        setConversationStatus(scope, c, 'open', 'reopen it'),
+      );
+    case 'mark-waiting':
+      return withConversation(scope, op.conversationId, (c) =>
+        setConversationStatus(scope, c, 'waiting-on-public', 'mark it waiting'),
+      );
+    case 'open':
+      return withConversation(scope, op.conversationId, (c) => openConversation(scope, c));
+    case 'set-status': {
+      if (scope.actor.status === op.status) return accepted();
+      setOperatorStatus(scope.ctx.db, scope.actor.id, op.status, scope.now);
+      logOperator(scope.ctx.db, scope.now, { ...scope.actor, status: op.status, statusSince: scope.now });
+      return accepted();
+    }
+    case 'reassign':
+      return reassign(scope, op.conversationIds, op.toOperatorId, op.reason);
+  }
+}
+
+/**
+ * Applies one console operation exactly once. The effect, its audit row and the recorded
+ * ack are one transaction: a resend after any crash finds the ack and gets it again.
+ */
+export function applyOperation(ctx: HubContext, operatorId: string, op: Operation): OperationAck {
+  return ctx.commit((): OperationAck => {
+    const { db } = ctx;
+    const previous = findAppliedAck(db, op.opId);
+    if (previous !== null) return previous;
+    const now = ctx.now();
+    const actor = getOperator(db, operatorId);
+    let ack: OperationAck;
+    if (actor === null) {
+      ack = {
+        opId: op.opId,
+        outcome: 'rejected',
+        code: 'forbidden',
+        reason: 'Unknown operator.',
+        hubTime: now,
+      };
+    } else {
+      const before = headSeq(db);
+      const outcome = decide({ ctx, actor, op, now });
+      const after = headSeq(db);
+      ack =
+        outcome.kind === 'accepted'
+          ? {
+              opId: op.opId,
+              outcome: 'accepted',
+              seq: after > before ? after : null,
+              ...(outcome.notice === undefined ? {} : { notice: outcome.notice }),
+              hubTime: now,
+            }
+          : { opId: op.opId, outcome: 'rejected', code: outcome.code, reason: outcome.reason, hubTime: now };
+      appendAudit(db, {
+        at: now,
+        actorId: actor.id,
+        action: `op.${op.type}`,
+        subjectId: 'conversationId' in op ? op.conversationId : null,
+        detail: {
+          opId: op.opId,
+          consoleId: op.consoleId,
+          consoleSeq: op.consoleSeq,
+          seenSeq: op.seenSeq,
+          outcome: ack.outcome,
+          ...(ack.outcome === 'rejected' ? { code: ack.code, reason: ack.reason } : {}),
+          ...(ack.outcome === 'accepted' && ack.notice !== undefined ? { notice: ack.notice } : {}),
+          ...(op.type === 'reassign'
+            ? { conversationIds: op.conversationIds, toOperatorId: op.toOperatorId }
+            : {}),
+          ...(op.type === 'set-status' ? { status: op.status } : {}),
+        },
+      });
+    }
+    recordAppliedOperation(db, {
+      opId: op.opId,
+      consoleId: op.consoleId,
+      consoleSeq: op.consoleSeq,
+      operatorId,
+      ack,
+      at: now,
+    });
+    return ack;
+  });
+}

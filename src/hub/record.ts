@@ -1,0 +1,66 @@
+import type { Contact, Message, Operator, Queue } from '../shared/domain';
+import type { Notice } from '../shared/protocol';
+import { appendChange, headSeq } from './db/change-log';
+import type { HubDb } from './db/connection';
+import { saveContact } from './db/contacts';
+import { publicConversation, saveConversation, type HubConversation } from './db/conversations';
+import { insertMessage } from './db/messages';
+import { insertNotice } from './db/notices';
+import { upsertQueue } from './db/queues';
+import { getMessage } from './db/messages';
+
+/*
+ * Each function writes one whole entity and logs it, in the caller's transaction, so the
+ * table and the change log can never disagree.
+ */
+
+export function putQueue(db: HubDb, at: number, queue: Queue): number {
+  upsertQueue(db, queue);
+  return appendChange(db, { entity: 'queue', data: queue }, at);
+}
+
+export function logOperator(db: HubDb, at: number, operator: Operator): number {
+  return appendChange(db, { entity: 'operator', data: operator }, at);
+}
+
+export function putContact(db: HubDb, at: number, contact: Contact): number {
+  saveContact(db, contact);
+  return appendChange(db, { entity: 'contact', data: contact }, at);
+}
+
+/** `assignmentChanged` stamps the conversation with the sequence of this very change. */
+export function putConversation(
+  db: HubDb,
+  at: number,
+  conversation: HubConversation,
+  options: { assignmentChanged?: boolean } = {},
+): number {
+  const next = headSeq(db) + 1;
+  const stored: HubConversation =
+    options.assignmentChanged === true ? { ...conversation, assignedSeq: next } : conversation;
+  saveConversation(db, stored);
+  const seq = appendChange(db, { entity: 'conversation', data: publicConversation(stored) }, at, {
+    confidential: stored.confidential,
+  });
+  if (seq !== next) throw new Error(`change log sequence jumped from ${next} to ${seq}`);
+  return seq;
+}
+
+export function addMessage(db: HubDb, at: number, message: Message, conversation: HubConversation): number {
+  insertMessage(db, message, conversation.platform);
+  return appendChange(db, { entity: 'message', data: message }, at, {
+    confidential: conversation.confidential,
+  });
+}
+
+/** Re-logs a message after a hub-side change (e.g. the platform id arrived on delivery). */
+export function relogMessage(db: HubDb, at: number, messageId: string, confidential: boolean): number | null {
+  const message = getMessage(db, messageId);
+  if (message === null) return null;
+  return appendChange(db, { entity: 'message', data: message }, at, { confidential });
+}
+
+export function addNotice(db: HubDb, at: number, notice: Notice): number {
+  insertNotice(db, notice);
+  return appendChange(db, { entity: 'notice', data: notice }, at, { audience: notice.operatorId });
+}

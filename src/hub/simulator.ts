@@ -1,0 +1,142 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { HubReply } from './http/types';
+import type { WebhookSecrets } from './http/webhook-routes';
+import { SIMULATED_NAMES, SIMULATED_TEXTS } from './simulator-messages';
+import { metaSignature, xSignature } from './webhooks/signatures';
+
+export interface SimulatorOptions {
+  readonly perMinute: number;
+  /** Hands a signed Meta delivery to the hub's webhook handler. */
+  readonly deliverMeta: (body: string, signature: string) => HubReply;
+  /** Hands a signed X delivery to the hub's webhook handler. */
+  readonly deliverX: (body: string, signature: string) => HubReply;
+  readonly secrets: WebhookSecrets;
+  readonly log: (line: string) => void;
+  /** Page and account ids the simulated public write to. */
+  readonly pageId?: string;
+  readonly xAccountId?: string;
+}
+
+export interface Simulator {
+  /** Sends one simulated message now; returns the handler's reply. */
+  tick(): HubReply;
+  stop(): void;
+}
+
+const pick = <T>(items: readonly T[]): T => {
+  const item = items[randomInt(items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+};
+
+/**
+ * Simulated public traffic. Each message is a signed webhook in the platform's own
+ * format, handed to the same handler real deliveries reach, so the simulator exercises
+ * signature checks, parsing, triage and routing exactly as production traffic does.
+ */
+export function startSimulator(options: SimulatorOptions): Simulator {
+  const pageId = options.pageId ?? '100200300400500';
+  const xAccountId = options.xAccountId ?? '2244994945';
+  // A small population writing repeatedly, so conversations grow as well as appear.
+  const people = Array.from({ length: 40 }, (_, i) => ({
+    id: `${1_000_000_000 + randomInt(1_000_000_000)}${i}`,
+    name: pick(SIMULATED_NAMES),
+  }));
+
+  const tick = (): HubReply => {
+    const sample = pick(SIMULATED_TEXTS);
+    const person = pick(people);
+    const time = Date.now();
+    if (sample.kind === 'comment') {
+      const body = JSON.stringify({
+        object: 'page',
+        entry: [
+          {
+            id: pageId,
+            time,
+            changes: [
+              {
+                field: 'feed',
+                value: {
+                  item: 'comment',
+                  verb: 'add',
+                  comment_id: `${pageId}_${randomInt(1e9)}_${randomInt(1e9)}`,
+                  post_id: `${pageId}_${randomInt(1e6)}`,
+                  from: { id: person.id, name: person.name },
+                  message: sample.text,
+                  created_time: Math.floor(time / 1000),
+                },
+              },
+            ],
+          },
+        ],
+      });
+      return options.deliverMeta(body, metaSignature(options.secrets.metaAppSecret, body));
+    }
+    if (randomInt(3) === 0) {
+      const body = JSON.stringify({
+        for_user_id: xAccountId,
+        direct_message_events: [
+          {
+            type: 'message_create',
+            id: String(randomInt(1e12)) + String(randomInt(1e6)),
+            created_timestamp: String(time),
+            message_create: {
+              target: { recipient_id: xAccountId },
+              sender_id: person.id,
+              message_data: {
+                text: sample.text,
+                entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+              },
+            },
+          },
+        ],
+        users: {
+          [person.id]: {
+            id: person.id,
+            name: person.name,
+            screen_name: person.name.replace(/\s+/g, '').toLowerCase(),
+          },
+        },
+      });
+      return options.deliverX(body, xSignature(options.secrets.xConsumerSecret, body));
+    }
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: pageId,
+          time,
+          messaging: [
+            {
+              sender: { id: person.id },
+              recipient: { id: pageId },
+              timestamp: time,
+              message: { mid: `m_${randomUUID()}`, text: sample.text },
+            },
+          ],
+        },
+      ],
+    });
+    return options.deliverMeta(body, metaSignature(options.secrets.metaAppSecret, body));
+  };
+
+  const timer = setInterval(
+    () => {
+      try {
+        const reply = tick();
+        if (reply.status !== 200) options.log(`[simulator] webhook answered ${reply.status}`);
+      } catch (error) {
+        options.log(`[simulator] failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    Math.max(10, Math.round(60_000 / options.perMinute)),
+  );
+  timer.unref();
+  return {
+    tick,
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,242 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Operator } from '../../shared/domain';
+import {
+  handshakeAuthSchema,
+  operationSchema,
+  pullRequestSchema,
+  snapshotRequestSchema,
+  viewingSchema,
+  type Change,
+  type ServerToClientEvents,
+} from '../../shared/protocol';
+import type { HubContext } from '../context';
+import { headSeq, logFloor, readChanges } from '../db/change-log';
+import { getOperator } from '../db/operators';
+import { applyOperation } from '../ops/apply-operation';
+import { pullChanges } from './pull';
+import { snapshotPage } from './snapshot';
+import { visibleChange } from './visibility';
+
+/** Inbound events are typed loosely on purpose: every payload is parsed with zod here. */
+interface InboundEvents {
+  'sync:pull': (req: unknown, ack: unknown) => void;
+  'sync:snapshot': (req: unknown, ack: unknown) => void;
+  'op:submit': (op: unknown, ack: unknown) => void;
+  'presence:viewing': (req: unknown) => void;
+}
+
+interface SocketData {
+  operatorId: string;
+  consoleId: string;
+  lastSeq: number;
+  viewing: string | null;
+}
+
+type DeskSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SyncServerDeps {
+  /** Resolves to the operator the token belongs to, or throws with a reason. */
+  readonly authenticate: (token: string) => Promise<Operator>;
+  readonly onOperatorConnected: (operatorId: string) => void;
+  readonly onOperatorDisconnected: (operatorId: string) => void;
+  readonly afterOperation: () => void;
+}
+
+export interface SyncServer {
+  /** Sends every change logged since the last call to every console, filtered per operator. */
+  publish(): void;
+  isOnline(operatorId: string): boolean;
+  close(): Promise<void>;
+}
+
+const MAX_LIVE_BATCH = 5000;
+
+const describe = (error: z.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+
+type Ack = (response: unknown) => void;
+const asAck = (value: unknown): Ack | null => (typeof value === 'function' ? (value as Ack) : null);
+
+export function attachSyncServer(
+  httpServer: HttpServer | HttpsServer,
+  ctx: HubContext,
+  deps: SyncServerDeps,
+): SyncServer {
+  const io = new Server<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    maxHttpBufferSize: 1024 * 1024,
+    serveClient: false,
+  });
+  const sockets = new Set<DeskSocket>();
+  const connectionsByOperator = new Map<string, number>();
+  let publishedSeq = headSeq(ctx.db);
+
+  io.use((socket, next) => {
+    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      next(new Error(`invalid-handshake: ${describe(parsed.error)}`));
+      return;
+    }
+    deps.authenticate(parsed.data.token).then(
+      (operator) => {
+        socket.data.operatorId = operator.id;
+        socket.data.consoleId = parsed.data.consoleId;
+        socket.data.lastSeq = parsed.data.lastSeq;
+        socket.data.viewing = null;
+        next();
+      },
+      (error: unknown) => {
+        next(new Error(`unauthorized: ${error instanceof Error ? error.message : 'invalid session token'}`));
+      },
+    );
+  });
+
+  const viewersOf = (conversationId: string): string[] => {
+    const ids = new Set<string>();
+    for (const s of sockets) if (s.data.viewing === conversationId) ids.add(s.data.operatorId);
+    return [...ids].sort();
+  };
+  const announceViewers = (conversationId: string | null): void => {
+    if (conversationId === null) return;
+    io.emit('presence:viewers', { conversationId, operatorIds: viewersOf(conversationId) });
+  };
+
+  const currentOperator = (socket: DeskSocket): Operator | null =>
+    getOperator(ctx.db, socket.data.operatorId);
+
+  io.on('connection', (socket: DeskSocket) => {
+    const operator = currentOperator(socket);
+    if (operator === null) {
+      socket.disconnect(true);
+      return;
+    }
+    sockets.add(socket);
+    const count = (connectionsByOperator.get(operator.id) ?? 0) + 1;
+    connectionsByOperator.set(operator.id, count);
+    socket.emit('hub:hello', {
+      operator,
+      headSeq: publishedSeq,
+      oldestSeq: logFloor(ctx.db),
+      hubTime: ctx.now(),
+    });
+    if (count === 1) deps.onOperatorConnected(operator.id);
+
+    socket.on('sync:pull', (req, rawAck) => {
+      const ack = asAck(rawAck);
+      if (ack === null) return;
+      const parsed = pullRequestSchema.safeParse(req);
+      if (!parsed.success) {
+        ack({ kind: 'error', error: `invalid sync:pull: ${describe(parsed.error)}` });
+        return;
+      }
+      const viewer = currentOperator(socket);
+      if (viewer === null) {
+        ack({ kind: 'error', error: 'operator no longer exists' });
+        return;
+      }
+      ack(pullChanges(ctx.db, viewer, parsed.data, ctx.now()));
+    });
+
+    socket.on('sync:snapshot', (req, rawAck) => {
+      const ack = asAck(rawAck);
+      if (ack === null) return;
+      const parsed = snapshotRequestSchema.safeParse(req);
+      if (!parsed.success) {
+        ack({ kind: 'error', error: `invalid sync:snapshot: ${describe(parsed.error)}` });
+        return;
+      }
+      const viewer = currentOperator(socket);
+      if (viewer === null) {
+        ack({ kind: 'error', error: 'operator no longer exists' });
+        return;
+      }
+      ack(snapshotPage(ctx.db, viewer, parsed.data, ctx.now()));
+    });
+
+    socket.on('op:submit', (raw, rawAck) => {
+      const ack = asAck(rawAck);
+      const parsed = operationSchema.safeParse(raw);
+      if (!parsed.success) {
+        ack?.({ error: `invalid operation: ${describe(parsed.error)}` });
+        return;
+      }
+      try {
+        const result = applyOperation(ctx, socket.data.operatorId, parsed.data);
+        ack?.(result);
+        deps.afterOperation();
+      } catch (error) {
+        ctx.log(
+          `[ops] ${parsed.data.opId} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        ack?.({ error: 'the hub could not apply this operation; it changed nothing, retry later' });
+      }
+    });
+
+    socket.on('presence:viewing', (req) => {
+      const parsed = viewingSchema.safeParse(req);
+      if (!parsed.success) return;
+      const before = socket.data.viewing;
+      socket.data.viewing = parsed.data.conversationId;
+      if (before !== parsed.data.conversationId) {
+        announceViewers(before);
+        announceViewers(parsed.data.conversationId);
+      }
+    });
+
+    socket.on('disconnect', () => {
+      sockets.delete(socket);
+      announceViewers(socket.data.viewing);
+      const left = (connectionsByOperator.get(socket.data.operatorId) ?? 1) - 1;
+      if (left <= 0) {
+        connectionsByOperator.delete(socket.data.operatorId);
+        deps.onOperatorDisconnected(socket.data.operatorId);
+      } else {
+        connectionsByOperator.set(socket.data.operatorId, left);
+      }
+    });
+  });
+
+  const publish = (): void => {
+    const head = headSeq(ctx.db);
+    while (publishedSeq < head) {
+      const after = publishedSeq;
+      const rows = readChanges(ctx.db, after, head, MAX_LIVE_BATCH);
+      const upTo = rows.length === MAX_LIVE_BATCH ? (rows[rows.length - 1]?.seq ?? head) : head;
+      publishedSeq = upTo;
+      if (sockets.size === 0) continue;
+      const hubTime = ctx.now();
+      const viewers = new Map<string, Operator | null>();
+      for (const socket of sockets) {
+        let viewer = viewers.get(socket.data.operatorId);
+        if (viewer === undefined) {
+          viewer = currentOperator(socket);
+          viewers.set(socket.data.operatorId, viewer);
+        }
+        if (viewer === null) continue;
+        const changes: Change[] = [];
+        for (const row of rows) {
+          const visible = visibleChange(row, viewer);
+          if (visible !== null) changes.push(visible);
+        }
+        socket.emit('sync:changes', { after, upTo, changes, hubTime });
+      }
+    }
+  };
+
+  return {
+    publish,
+    isOnline: (operatorId) => (connectionsByOperator.get(operatorId) ?? 0) > 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.disconnectSockets(true);
+        void io.close(() => {
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Operator } from '../../shared/domain';
+import type { Change, EntityRecord } from '../../shared/protocol';
+import type { LoggedChange } from '../db/change-log';
+
+export const isCleared = (viewer: Operator): boolean => viewer.skills.includes('confidential');
+
+/**
+ * What one operator may see of a record: notices only reach their operator, and the text
+ * of confidential conversations only reaches staff cleared to read it.
+ */
+export function visibleRecord(
+  record: EntityRecord,
+  viewer: Operator,
+  conversationConfidential: boolean,
+): EntityRecord | null {
+  switch (record.entity) {
+    case 'notice':
+      return record.data.operatorId === viewer.id ? record : null;
+    case 'message':
+      if (!conversationConfidential || isCleared(viewer)) return record;
+      return { entity: 'message', data: { ...record.data, body: '', redacted: true } };
+    case 'conversation':
+      if (!record.data.confidential || isCleared(viewer)) return record;
+      return { entity: 'conversation', data: { ...record.data, preview: '' } };
+    case 'queue':
+    case 'operator':
+    case 'contact':
+      return record;
+  }
+}
+
+export function visibleChange(change: LoggedChange, viewer: Operator): Change | null {
+  if (change.audience !== null && change.audience !== viewer.id) return null;
+  const record = visibleRecord(change.record, viewer, change.confidential);
+  return record === null ? null : { seq: change.seq, at: change.at, ...record };
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { hubDbPath, openHubDb } from '../../../src/hub/db/connection';
+import {
+  LATEST_VERSION,
+  migrate,
+  MIGRATIONS,
+  NewerDatabaseError,
+  userVersion,
+} from '../../../src/hub/db/migrations';
+import { startHub } from '../../../src/hub/server';
+import { tempDir } from './helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function freshDb(): Database.Database {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const db = new Database(hubDbPath(dir));
+  cleanups.unshift(() => db.close());
+  return db;
+}
+
+const tables = (db: Database.Database): string[] =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('hub migrations', () => {
+  it('registers one migration per version, in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(2);
+  });
+
+  it('001 creates the core tables, the append-only audit and the change log', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    expect(userVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'platforms',
+        'queues',
+        'operators',
+        'contacts',
+        'conversations',
+        'messages',
+        'webhook_receipts',
+        'notices',
+        'change_log',
+        'applied_operations',
+        'sessions',
+        'login_attempts',
+        'audit',
+        'meta',
+      ]),
+    );
+    expect(tables(db)).not.toContain('deliveries');
+    expect(db.prepare('SELECT id FROM platforms ORDER BY id').all()).toEqual([
+      { id: 'facebook' },
+      { id: 'x' },
+    ]);
+    db.prepare(
+      "INSERT INTO audit (at, action, detail, prev_hash, hash) VALUES (1, 'a', '{}', 'p', 'h')",
+    ).run();
+    expect(() => db.prepare("UPDATE audit SET action = 'b'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+  });
+
+  it('002 adds deliveries on top of a version-1 database, keeping its data', () => {
+    const db = freshDb();
+    migrate(db, 1);
+    db.prepare("INSERT INTO queues (id, name, name_cy, auto_assign) VALUES ('q', 'Q', 'Q', 0)").run();
+    migrate(db);
+    expect(userVersion(db)).toBe(2);
+    expect(tables(db)).toContain('deliveries');
+    expect(db.prepare('SELECT id FROM queues').all()).toEqual([{ id: 'q' }]);
+    // Running again is a no-op.
+    migrate(db);
+    expect(userVersion(db)).toBe(2);
+  });
+
+  it('refuses a database from a newer hub with a clear error', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = new Database(hubDbPath(dir));
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openHubDb(dir)).toThrow(NewerDatabaseError);
+    expect(() => openHubDb(dir)).toThrow(/version 99, newer than this hub understands/);
+    await expect(startHub({ dataDir: dir })).rejects.toThrow(/newer than this hub/);
+  });
+
+  it('opens with WAL and synchronous=FULL', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const db = openHubDb(dir);
+    cleanups.unshift(() => db.close());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+});
