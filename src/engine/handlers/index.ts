@@ -1,7 +1,12 @@
 import type { HandlerTable } from '../../shared/ipc/dispatch';
+import type { ConsoleEngine } from '../engine';
 import { createAppHandlers, type AppHandlerDeps } from './app';
+import { createDeskHandlers } from './desk';
+import { createSessionHandlers } from './session';
 
-export type HandlerDeps = AppHandlerDeps;
+export interface HandlerDeps extends AppHandlerDeps {
+  readonly engine: ConsoleEngine;
+}
 
 /**
  * The one handler table behind every channel. The Electron shell binds it to ipcMain and
@@ -10,5 +15,7 @@ export type HandlerDeps = AppHandlerDeps;
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
     ...createAppHandlers(deps),
+    ...createSessionHandlers(deps.engine),
+    ...createDeskHandlers(deps.engine),
   };
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { deskChannels } from './channels/desk';
+import { sessionChannels } from './channels/session';
 
 /**
  * The one IPC contract: every channel the renderer may call, with the zod schemas of
@@ -8,6 +10,8 @@ import { appChannels } from './channels/app';
  */
 export const ipcContract = {
   ...appChannels,
+  ...sessionChannels,
+  ...deskChannels,
 };
 export type IpcContract = typeof ipcContract;
 export type ChannelName = keyof IpcContract;

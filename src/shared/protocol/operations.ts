@@ -17,6 +17,11 @@ export const operationInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resolve'), conversationId: idSchema }),
   z.object({ type: z.literal('reopen'), conversationId: idSchema }),
   z.object({ type: z.literal('mark-waiting'), conversationId: idSchema }),
+  /**
+   * The operator opened a confidential conversation. It travels through the outbox like any
+   * action so an opening made offline still reaches the audit log on reconnect.
+   */
+  z.object({ type: z.literal('open'), conversationId: idSchema }),
   z.object({
     type: z.literal('set-status'),
     status: operatorStatusSchema.exclude(['offline']),

@@ -4,16 +4,23 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserShell, type BrowserShell } from '../../../src/browser-shell/server';
+import { createConsoleEngine, type ConsoleEngine } from '../../../src/engine/engine';
 import { createHandlerTable } from '../../../src/engine/handlers';
 
 let shell: BrowserShell;
+let engine: ConsoleEngine;
 
 beforeEach(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'desk-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Social Desk</title>');
+  engine = createConsoleEngine({
+    dataDir: mkdtempSync(join(tmpdir(), 'desk-engine-')),
+    emit: () => undefined,
+  });
   shell = await startBrowserShell({
     rendererDir,
     handlers: createHandlerTable({
+      engine,
       info: {
         name: 'Social Desk',
         version: '0.0.0-test',
@@ -28,6 +35,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await shell.close();
+  await engine.close();
 });
 
 /** Resolves with the HTTP status of a refused upgrade, or 101 when it opens. */

@@ -1,11 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createConsoleEngine } from '../../../../src/engine/engine';
 import { createHandlerTable } from '../../../../src/engine/handlers';
 import { createDispatcher, type SenderInfo } from '../../../../src/shared/ipc/dispatch';
 
 const OWN: SenderInfo = { url: 'app://desk/index.html', isMainFrame: true };
 
+// The real engine behind the real handler table: its own SQLite file in a temp dir.
+const engine = createConsoleEngine({
+  dataDir: mkdtempSync(join(tmpdir(), 'desk-ipc-')),
+  emit: () => undefined,
+});
+afterAll(async () => {
+  await engine.close();
+});
+
 function dispatcher() {
   const handlers = createHandlerTable({
+    engine,
     info: { name: 'Social Desk', version: '0.0.0-test', build: 'test', shell: 'browser', platform: 'linux' },
     now: () => 1_700_000_000_000,
   });
@@ -47,6 +61,13 @@ describe('IPC dispatcher over the real handler table', () => {
     const frame: SenderInfo = { url: 'app://desk/index.html', isMainFrame: false };
     const result = await dispatcher()('app.ping', { text: 'hi' }, frame);
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+  });
+
+  it('validates arguments of engine channels too', async () => {
+    const result = await dispatcher()('conversations.list', { filter: {}, offset: -1, limit: 10 }, OWN);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    const listed = await dispatcher()('conversations.list', { filter: {}, offset: 0, limit: 10 }, OWN);
+    expect(listed).toEqual({ ok: true, value: { total: 0, rows: [] } });
   });
 
   it('refuses an unknown channel, including prototype names', async () => {

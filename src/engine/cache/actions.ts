@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Operation, OperationAck, OperationInput } from '../../shared/protocol/operations';
+import type { CacheDb } from '../db/handle';
+import { getMeta, setMeta } from '../db/meta';
+import { deleteOutbox, getOutbox, insertOutbox, markAcked, type OutboxRow } from '../db/outbox';
+import { lastSeqOf } from './apply-batch';
+import { targetsOf } from './optimistic';
+import { recomputeConversations } from './recompute';
+
+export interface SubmitContext {
+  readonly consoleId: string;
+  readonly operatorId: string;
+  /** Hub time now (local clock + measured offset). */
+  readonly hubNow: number;
+}
+
+/**
+ * Records an action: the outbox row and its optimistic effect commit together or not at
+ * all, so the operator never sees an effect that will not be sent, nor sends one unseen.
+ */
+export function submitAction(db: CacheDb, input: OperationInput, ctx: SubmitContext): Operation {
+  return db
+    .transaction(() => {
+      const consoleSeq = getMeta(db, 'nextConsoleSeq') ?? 1;
+      const op: Operation = {
+        ...input,
+        opId: randomUUID(),
+        consoleId: ctx.consoleId,
+        consoleSeq,
+        seenSeq: lastSeqOf(db),
+        createdAt: Math.max(0, Math.round(ctx.hubNow)),
+      };
+      setMeta(db, 'nextConsoleSeq', consoleSeq + 1);
+      insertOutbox(db, op, ctx.operatorId);
+      recomputeConversations(db, targetsOf(op), ctx.operatorId);
+      return op;
+    })
+    .immediate();
+}
+
+export type AckOutcome =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'accepted'; readonly row: OutboxRow; readonly settled: boolean }
+  | { readonly kind: 'rejected'; readonly row: OutboxRow };
+
+/**
+ * Takes the hub's answer. A rejection removes the action and rebuilds the view without it:
+ * exactly its local effect goes, everything else stays. An acceptance keeps the optimistic
+ * effect until the confirmed cache reaches the ack's sequence.
+ */
+export function settleAck(db: CacheDb, ack: OperationAck, operatorId: string): AckOutcome {
+  return db
+    .transaction((): AckOutcome => {
+      const row = getOutbox(db, ack.opId);
+      if (!row) return { kind: 'unknown' };
+      if (ack.outcome === 'rejected') {
+        deleteOutbox(db, ack.opId);
+        recomputeConversations(db, targetsOf(row.op), operatorId);
+        return { kind: 'rejected', row };
+      }
+      if (ack.seq === null || ack.seq <= lastSeqOf(db)) {
+        deleteOutbox(db, ack.opId);
+        recomputeConversations(db, targetsOf(row.op), operatorId);
+        return { kind: 'accepted', row, settled: true };
+      }
+      markAcked(db, ack.opId, ack.seq);
+      return { kind: 'accepted', row, settled: false };
+    })
+    .immediate();
+}
+
+const CACHE_TABLES = [
+  'queues',
+  'operators',
+  'contacts',
+  'hub_conversations',
+  'conversations',
+  'messages',
+  'notices',
+  'snapshot_ids',
+];
+
+/**
+ * Empties the cached hub data when the cache would otherwise show one operator's (or one
+ * hub's) data to another. The outbox stays: each row belongs to the operator who made it.
+ */
+export function resetCache(db: CacheDb): void {
+  db.transaction(() => {
+    for (const table of CACHE_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    setMeta(db, 'lastSeq', 0);
+  }).immediate();
+}

@@ -1,0 +1,49 @@
+import type { ChangeBatch } from '../../shared/protocol/changes';
+import type { CacheDb } from '../db/handle';
+import { getMeta, setMeta } from '../db/meta';
+import { deleteOutbox, settledAcked, type OutboxRow } from '../db/outbox';
+import { targetsOf } from './optimistic';
+import { recomputeConversations } from './recompute';
+import { ChangeSet, applyRecord } from './records';
+
+export type BatchOutcome =
+  | {
+      readonly kind: 'applied';
+      readonly changes: ChangeSet;
+      readonly settled: OutboxRow[];
+      readonly lastSeq: number;
+    }
+  /** Already have all of it (a replay after a pull, or a duplicate delivery). */
+  | { readonly kind: 'stale'; readonly lastSeq: number }
+  /** It starts after something we have not seen: pull first. */
+  | { readonly kind: 'gap'; readonly lastSeq: number };
+
+export const lastSeqOf = (db: CacheDb): number => getMeta(db, 'lastSeq') ?? 0;
+
+/**
+ * Applies a contiguous batch in one transaction, lastSeq included, so a crash leaves the
+ * cache either before or after the whole batch. Accepted actions whose effect is now
+ * confirmed leave the outbox in the same transaction, so their optimistic rows never flicker.
+ */
+export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string | null): BatchOutcome {
+  return db
+    .transaction((): BatchOutcome => {
+      const lastSeq = lastSeqOf(db);
+      if (batch.upTo <= lastSeq) return { kind: 'stale', lastSeq };
+      if (batch.after > lastSeq) return { kind: 'gap', lastSeq };
+      const changes = new ChangeSet();
+      for (const change of batch.changes) {
+        if (change.seq <= lastSeq || change.seq > batch.upTo) continue;
+        applyRecord(db, change, changes);
+      }
+      setMeta(db, 'lastSeq', batch.upTo);
+      const settled = settledAcked(db, batch.upTo);
+      for (const row of settled) {
+        deleteOutbox(db, row.op.opId);
+        for (const id of targetsOf(row.op)) changes.conversationIds.add(id);
+      }
+      recomputeConversations(db, changes.conversationIds, operatorId);
+      return { kind: 'applied', changes, settled, lastSeq: batch.upTo };
+    })
+    .immediate();
+}

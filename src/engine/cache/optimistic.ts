@@ -1,0 +1,71 @@
+import type { Conversation, Message } from '../../shared/domain/entities';
+import type { Operation, OperationInput } from '../../shared/protocol/operations';
+
+/** The conversations an action touches; their view is rebuilt when its fate is known. */
+export function targetsOf(op: OperationInput): string[] {
+  switch (op.type) {
+    case 'set-status':
+      return [];
+    case 'reassign':
+      return op.conversationIds;
+    default:
+      return [op.conversationId];
+  }
+}
+
+/**
+ * What the operator should see at once, before the hub answers. It is only a forecast:
+ * the hub's own row replaces it as soon as it arrives, so it needs to be plausible, not exact.
+ */
+export function applyToConversation(
+  conversation: Conversation,
+  op: Operation,
+  operatorId: string,
+): Conversation {
+  if (!targetsOf(op).includes(conversation.id)) return conversation;
+  const at = Math.max(conversation.updatedAt, op.createdAt);
+  switch (op.type) {
+    case 'claim':
+      return { ...conversation, assigneeId: operatorId, leaseExpiresAt: null, updatedAt: at };
+    case 'release':
+      return { ...conversation, assigneeId: null, leaseExpiresAt: null, updatedAt: at };
+    case 'reply':
+      // Replying to free work takes it, as the hub does.
+      return {
+        ...conversation,
+        assigneeId: conversation.assigneeId ?? operatorId,
+        firstResponseAt: conversation.firstResponseAt ?? op.createdAt,
+        lastResponseAt: op.createdAt,
+        responseDueAt: null,
+        updatedAt: at,
+      };
+    case 'note':
+      return { ...conversation, updatedAt: at };
+    case 'resolve':
+      return { ...conversation, status: 'resolved', responseDueAt: null, updatedAt: at };
+    case 'reopen':
+      return { ...conversation, status: 'open', updatedAt: at };
+    case 'mark-waiting':
+      return { ...conversation, status: 'waiting-on-public', responseDueAt: null, updatedAt: at };
+    case 'reassign':
+      return { ...conversation, assigneeId: op.toOperatorId, leaseExpiresAt: null, updatedAt: at };
+    case 'open':
+    case 'set-status':
+      return conversation;
+  }
+}
+
+/** Replies and notes show in the thread at once, under the opId the hub will store them as. */
+export function optimisticMessage(op: Operation, operatorId: string): Message | null {
+  if (op.type !== 'reply' && op.type !== 'note') return null;
+  return {
+    id: op.opId,
+    conversationId: op.conversationId,
+    direction: op.type === 'reply' ? 'outbound' : 'note',
+    authorId: operatorId,
+    body: op.body,
+    redacted: false,
+    platformMessageId: null,
+    createdAt: op.createdAt,
+  };
+}

@@ -1,0 +1,69 @@
+import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
+import type { CacheDb } from '../db/handle';
+import { setMeta } from '../db/meta';
+import { recomputeConversations } from './recompute';
+import { ChangeSet, applyRecord } from './records';
+
+const idOf = (record: EntityRecord): string => record.data.id;
+
+/** Starts a snapshot: forget which ids the previous one saw. */
+export function beginSnapshot(db: CacheDb): void {
+  db.prepare('DELETE FROM snapshot_ids').run();
+}
+
+/** Applies one snapshot page in one transaction and remembers which ids it held. */
+export function applySnapshotPage(
+  db: CacheDb,
+  records: readonly EntityRecord[],
+  operatorId: string | null,
+): ChangeSet {
+  return db
+    .transaction(() => {
+      const changes = new ChangeSet();
+      const remember = db.prepare('INSERT OR IGNORE INTO snapshot_ids (entity, id) VALUES (?, ?)');
+      for (const record of records) {
+        applyRecord(db, record, changes);
+        remember.run(record.entity, idOf(record));
+      }
+      recomputeConversations(db, changes.conversationIds, operatorId);
+      // Old notices from a snapshot are history, not news.
+      changes.notices.length = 0;
+      return changes;
+    })
+    .immediate();
+}
+
+const TABLES: readonly (readonly [EntityName, string])[] = [
+  ['queue', 'queues'],
+  ['operator', 'operators'],
+  ['contact', 'contacts'],
+  ['conversation', 'hub_conversations'],
+  ['notice', 'notices'],
+];
+
+/**
+ * Ends a snapshot: rows it did not contain are no longer visible to this operator and go,
+ * and the cache now stands at the snapshot's sequence (the pull after it catches up).
+ */
+export function finishSnapshot(db: CacheDb, seq: number): void {
+  db.transaction(() => {
+    for (const [entity, table] of TABLES) {
+      db.prepare(`DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = ?)`).run(
+        entity,
+      );
+    }
+    db.prepare(
+      `DELETE FROM messages WHERE pending = 0 AND id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'message')`,
+    ).run();
+    const gone = db
+      .prepare('SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM hub_conversations)')
+      .all() as { id: string }[];
+    recomputeConversations(
+      db,
+      gone.map((r) => r.id),
+      null,
+    );
+    db.prepare('DELETE FROM snapshot_ids').run();
+    setMeta(db, 'lastSeq', seq);
+  }).immediate();
+}

@@ -1,0 +1,65 @@
+import { messageSchema, type Message } from '../../shared/domain/entities';
+import type { CacheDb } from './handle';
+import { parseJsonColumn } from './json';
+
+/** A hub message replaces any optimistic copy with the same id (the opId). */
+export function putConfirmedMessage(db: CacheDb, message: Message): void {
+  db.prepare(
+    `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
+     VALUES (@id, @conversationId, @createdAt, @body, 0, @data)
+     ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id, created_at = excluded.created_at,
+       body = excluded.body, pending = 0, data = excluded.data`,
+  ).run({
+    id: message.id,
+    conversationId: message.conversationId,
+    createdAt: message.createdAt,
+    body: message.body,
+    data: JSON.stringify(message),
+  });
+}
+
+/** Adds a local, not yet confirmed message unless the hub's copy is already here. */
+export function putPendingMessageIfAbsent(db: CacheDb, message: Message): void {
+  db.prepare(
+    `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
+     VALUES (@id, @conversationId, @createdAt, @body, 1, @data) ON CONFLICT (id) DO NOTHING`,
+  ).run({
+    id: message.id,
+    conversationId: message.conversationId,
+    createdAt: message.createdAt,
+    body: message.body,
+    data: JSON.stringify(message),
+  });
+}
+
+export function deletePendingMessages(db: CacheDb, conversationId: string): void {
+  db.prepare('DELETE FROM messages WHERE conversation_id = ? AND pending = 1').run(conversationId);
+}
+
+export interface StoredMessage {
+  readonly message: Message;
+  readonly pending: boolean;
+}
+
+export function messagesOf(db: CacheDb, conversationId: string): StoredMessage[] {
+  const rows = db
+    .prepare('SELECT data, pending FROM messages WHERE conversation_id = ? ORDER BY created_at, rid')
+    .all(conversationId) as { data: string; pending: number }[];
+  return rows.map((r) => ({
+    message: parseJsonColumn('messages', messageSchema, r.data),
+    pending: r.pending === 1,
+  }));
+}
+
+/**
+ * Turns what the operator typed into an FTS5 query: every word must appear, each matched
+ * as a prefix, and nothing they type can be read as FTS syntax. Null when no word is left.
+ */
+export function ftsQuery(search: string): string | null {
+  const words = search.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}

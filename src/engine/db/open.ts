@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CacheDb } from './handle';
+import { migrate } from './migrate';
+
+export const CACHE_FILE = 'console-cache.sqlite';
+
+/** Opens (creating if needed) the cache in dataDir and brings its schema up to date. */
+export function openCacheDb(dataDir: string): CacheDb {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, CACHE_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    // The outbox is the only copy of an operator's offline work: it must survive power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { operationSchema, type Operation } from '../../shared/protocol/operations';
+import type { CacheDb } from './handle';
+import { parseJsonColumn } from './json';
+
+export const outboxStateSchema = z.enum(['queued', 'acked']);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+export interface OutboxRow {
+  readonly op: Operation;
+  readonly operatorId: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  /** Hub sequence of the accepted effect; the row leaves once the cache has reached it. */
+  readonly ackedSeq: number | null;
+}
+
+const rowSchema = z.object({
+  payload: z.string(),
+  operator_id: z.string(),
+  state: outboxStateSchema,
+  attempts: z.number().int(),
+  acked_seq: z.number().int().nullable(),
+});
+
+const toRow = (raw: unknown): OutboxRow => {
+  const r = rowSchema.parse(raw);
+  return {
+    op: parseJsonColumn('outbox', operationSchema, r.payload),
+    operatorId: r.operator_id,
+    state: r.state,
+    attempts: r.attempts,
+    ackedSeq: r.acked_seq,
+  };
+};
+
+const COLUMNS = 'payload, operator_id, state, attempts, acked_seq';
+
+export function insertOutbox(db: CacheDb, op: Operation, operatorId: string): void {
+  db.prepare(
+    `INSERT INTO outbox (console_seq, op_id, operator_id, payload, state, created_at)
+     VALUES (?, ?, ?, ?, 'queued', ?)`,
+  ).run(op.consoleSeq, op.opId, operatorId, JSON.stringify(op), op.createdAt);
+}
+
+/** Every action not yet reflected in the confirmed cache, in the order it was taken. */
+export function listOutbox(db: CacheDb, operatorId?: string): OutboxRow[] {
+  const rows =
+    operatorId === undefined
+      ? db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY console_seq`).all()
+      : db
+          .prepare(`SELECT ${COLUMNS} FROM outbox WHERE operator_id = ? ORDER BY console_seq`)
+          .all(operatorId);
+  return rows.map(toRow);
+}
+
+export function getOutbox(db: CacheDb, opId: string): OutboxRow | null {
+  const raw = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE op_id = ?`).get(opId);
+  return raw === undefined ? null : toRow(raw);
+}
+
+export function nextQueued(db: CacheDb, operatorId: string): OutboxRow | null {
+  const raw = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM outbox WHERE operator_id = ? AND state = 'queued' ORDER BY console_seq LIMIT 1`,
+    )
+    .get(operatorId);
+  return raw === undefined ? null : toRow(raw);
+}
+
+export function countQueued(db: CacheDb, operatorId: string): number {
+  return (
+    db
+      .prepare(`SELECT count(*) AS n FROM outbox WHERE operator_id = ? AND state = 'queued'`)
+      .get(operatorId) as {
+      n: number;
+    }
+  ).n;
+}
+
+export function recordAttempt(db: CacheDb, opId: string, error: string | null): void {
+  db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE op_id = ?').run(error, opId);
+}
+
+export function markAcked(db: CacheDb, opId: string, ackedSeq: number): void {
+  db.prepare(`UPDATE outbox SET state = 'acked', acked_seq = ? WHERE op_id = ?`).run(ackedSeq, opId);
+}
+
+export function deleteOutbox(db: CacheDb, opId: string): void {
+  db.prepare('DELETE FROM outbox WHERE op_id = ?').run(opId);
+}
+
+/** Accepted actions whose effect the confirmed cache now holds. */
+export function settledAcked(db: CacheDb, lastSeq: number): OutboxRow[] {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM outbox WHERE state = 'acked' AND acked_seq <= ? ORDER BY console_seq`)
+    .all(lastSeq)
+    .map(toRow);
+}

@@ -1,0 +1,432 @@
+import { randomUUID } from 'node:crypto';
+import type { Operator } from '../shared/domain/entities';
+import type {
+  ConnectionState,
+  ConversationDetail,
+  ConversationList,
+  ConversationListInput,
+  QueueSummary,
+} from '../shared/ipc/channels/desk';
+import { conversationListInputSchema } from '../shared/ipc/channels/desk';
+import type { SessionState, SignInInput } from '../shared/ipc/channels/session';
+import type { EventName, EventPayload } from '../shared/ipc/events';
+import { DeskFailure } from '../shared/ipc/result';
+import type { OperationInput } from '../shared/protocol/operations';
+import type { Hello, Viewers } from '../shared/protocol/socket';
+import { resetCache, submitAction, type AckOutcome } from './cache/actions';
+import { lastSeqOf } from './cache/apply-batch';
+import { targetsOf } from './cache/optimistic';
+import type { ChangeSet } from './cache/records';
+import { getViewConversation } from './db/conversations';
+import { operatorNames, putOperator } from './db/directory';
+import type { CacheDb } from './db/handle';
+import { deleteMeta, getMeta, setMeta } from './db/meta';
+import { openCacheDb } from './db/open';
+import { countQueued, type OutboxRow } from './db/outbox';
+import { conversationDetail, conversationPage, operatorsView, queueSummaries } from './read-models';
+import { postLogin } from './session/login';
+import { hubCaList } from './session/tls';
+import { smoothOffset } from './sync/clock';
+import { HubConnection, type LinkStatus } from './sync/connection';
+
+export interface HubUrlPolicy {
+  readonly url: string | null;
+  readonly locked: boolean;
+  readonly reason: string | null;
+}
+
+export interface ConsoleEngineOptions {
+  readonly dataDir: string;
+  readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  readonly hubUrlPolicy?: HubUrlPolicy;
+  /** The force's own CA, trusted (with the system roots) for the hub connection only. */
+  readonly extraCaFile?: string | null;
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+  /** Tuning for tests: smaller pages and shorter ack timeouts. */
+  readonly sync?: {
+    readonly pullLimit?: number;
+    readonly snapshotLimit?: number;
+    readonly ackTimeoutMs?: number;
+  };
+}
+
+export interface ConsoleEngine {
+  readonly consoleId: string;
+  /** Hub time now: the local clock corrected by the measured offset. */
+  hubNow(): number;
+  sessionState(): SessionState;
+  signIn(input: SignInInput): Promise<SessionState>;
+  signOut(): SessionState;
+  connectionState(): ConnectionState;
+  listQueues(): QueueSummary[];
+  listOperators(): Operator[];
+  listConversations(input: ConversationListInput): ConversationList;
+  getConversation(id: string): ConversationDetail;
+  /** Presence for the desk; opening a confidential conversation is queued for the audit. */
+  viewConversation(id: string | null): void;
+  /** Applies the action locally and queues it; never waits on the network. */
+  submit(input: OperationInput): { opId: string };
+  /** Drops the hub link as if the network went (the outbox keeps filling); for tests and drills. */
+  disconnect(): Promise<void>;
+  /** Re-opens the hub link with the stored session, if there is one. */
+  reconnect(): void;
+  /** Resolves when sync work queued so far has been applied. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+  /** The cache handle, for read-only inspection in tests and diagnostics. */
+  readonly db: CacheDb;
+}
+
+const sameUrl = (a: string, b: string): boolean => {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
+};
+
+export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngine {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const policy: HubUrlPolicy = options.hubUrlPolicy ?? { url: null, locked: false, reason: null };
+  // A broken CA setting must not stop the console opening: sign-in then explains it.
+  let ca: string[] | undefined;
+  let caProblem: string | null = null;
+  try {
+    ca = hubCaList(options.extraCaFile);
+  } catch (error) {
+    caProblem = error instanceof Error ? error.message : String(error);
+    log(`[tls] ${caProblem}`);
+  }
+  const db = openCacheDb(options.dataDir);
+
+  const consoleId = getMeta(db, 'consoleId') ?? randomUUID();
+  if (getMeta(db, 'consoleId') === null) setMeta(db, 'consoleId', consoleId);
+
+  let clockOffset: number | null = getMeta(db, 'clockOffsetMs');
+  let connection: HubConnection | null = null;
+  let link: LinkStatus | 'signed-out' = 'signed-out';
+  let since: number | null = null;
+  let lastSyncAt: number | null = getMeta(db, 'lastSyncAt');
+  let lastState = '';
+  let closed = false;
+  const viewers = new Map<string, string[]>();
+
+  const hubNow = (): number => Math.round(now() + (clockOffset ?? 0));
+
+  const signedInOperator = (): Operator | null =>
+    getMeta(db, 'token') === null ? null : getMeta(db, 'operator');
+
+  const currentHubUrl = (): string | null =>
+    policy.locked && policy.url !== null ? policy.url : (getMeta(db, 'hubUrl') ?? policy.url);
+
+  const connectionState = (): ConnectionState => {
+    const me = signedInOperator();
+    return {
+      status: link,
+      since,
+      pendingActions: me === null ? 0 : countQueued(db, me.id),
+      lastSyncAt,
+      clockOffsetMs: Math.round(clockOffset ?? 0),
+      lastSeq: lastSeqOf(db),
+    };
+  };
+
+  const publishState = (): void => {
+    if (closed) return;
+    const state = connectionState();
+    const key = JSON.stringify(state);
+    if (key === lastState) return;
+    lastState = key;
+    options.emit('sync.state', state);
+  };
+
+  // When the link was last lost: "offline since" survives the reconnect attempts in between.
+  let lostAt: number | null = null;
+  const setLink = (status: LinkStatus | 'signed-out'): void => {
+    if (status !== link) {
+      const at = hubNow();
+      if (status === 'online' || status === 'signed-out') lostAt = null;
+      else if (lostAt === null && link !== 'signed-out') lostAt = at;
+      since = status === 'offline' ? (lostAt ?? at) : at;
+      link = status;
+    }
+    publishState();
+  };
+
+  const onHubTime = (hubTime: number, localAt: number): void => {
+    clockOffset = smoothOffset(clockOffset, hubTime - localAt);
+    const rounded = Math.round(clockOffset);
+    if (getMeta(db, 'clockOffsetMs') !== rounded) setMeta(db, 'clockOffsetMs', rounded);
+  };
+
+  const emitChanges = (changes: ChangeSet): void => {
+    options.emit('data.changed', { conversationIds: [...changes.conversationIds], lists: changes.lists });
+    const me = signedInOperator();
+    for (const notice of changes.notices) {
+      if (me !== null && notice.operatorId === me.id) options.emit('notice', notice);
+    }
+    publishState();
+  };
+
+  const onAck = (row: OutboxRow, ack: Parameters<typeof emitOutcome>[1], outcome: AckOutcome): void => {
+    if (outcome.kind === 'unknown') return;
+    emitOutcome(row, ack);
+    if (outcome.kind === 'rejected' || outcome.settled) {
+      options.emit('data.changed', { conversationIds: targetsOf(row.op), lists: true });
+    }
+    publishState();
+  };
+
+  function emitOutcome(
+    row: OutboxRow,
+    ack: { outcome: 'accepted'; notice?: string } | { outcome: 'rejected'; reason: string },
+  ): void {
+    if (ack.outcome === 'accepted') {
+      // An audited opening is bookkeeping, not something the operator did to the work.
+      if (row.op.type === 'open' && ack.notice === undefined) return;
+      options.emit('action.outcome', {
+        opId: row.op.opId,
+        type: row.op.type,
+        outcome: 'accepted',
+        ...(ack.notice === undefined ? {} : { notice: ack.notice }),
+      });
+      return;
+    }
+    options.emit('action.outcome', {
+      opId: row.op.opId,
+      type: row.op.type,
+      outcome: 'rejected',
+      reason: ack.reason,
+    });
+  }
+
+  const onViewers = (v: Viewers): void => {
+    viewers.set(v.conversationId, v.operatorIds);
+    const me = signedInOperator();
+    const names = operatorNames(db);
+    options.emit('presence.viewers', {
+      conversationId: v.conversationId,
+      names: v.operatorIds.filter((id) => id !== me?.id).map((id) => names.get(id) ?? id),
+    });
+  };
+
+  let viewingId: string | null = null;
+  const onHello = (hello: Hello): void => {
+    setMeta(db, 'operator', hello.operator);
+    putOperator(db, hello.operator);
+    // A new connection starts with no presence at the hub: say again what is open here.
+    if (viewingId !== null) connection?.viewing(viewingId);
+  };
+
+  const stopConnection = async (): Promise<void> => {
+    const current = connection;
+    connection = null;
+    viewers.clear();
+    if (current) await current.close();
+  };
+
+  const startConnection = (): void => {
+    const token = getMeta(db, 'token');
+    const operator = getMeta(db, 'operator');
+    const hubUrl = currentHubUrl();
+    if (closed || token === null || operator === null || hubUrl === null) return;
+    const created: HubConnection = new HubConnection({
+      db,
+      hubUrl,
+      token,
+      consoleId,
+      operatorId: operator.id,
+      ca,
+      log,
+      now,
+      pullLimit: options.sync?.pullLimit,
+      snapshotLimit: options.sync?.snapshotLimit,
+      ackTimeoutMs: options.sync?.ackTimeoutMs,
+      onStatus: (status) => {
+        if (connection === created) setLink(status);
+      },
+      onHello,
+      onHubTime,
+      onSynced: () => {
+        lastSyncAt = hubNow();
+        setMeta(db, 'lastSyncAt', lastSyncAt);
+        publishState();
+      },
+      onChanges: emitChanges,
+      onSettled: () => {
+        publishState();
+      },
+      onAck,
+      onViewers,
+      onAuthRejected: (message) => {
+        log(`[session] the hub refused the stored session: ${message}`);
+        deleteMeta(db, 'token');
+        deleteMeta(db, 'tokenExpiresAt');
+        void stopConnection().then(() => {
+          setLink('signed-out');
+        });
+      },
+    });
+    connection = created;
+    created.start();
+  };
+
+  const sessionState = (): SessionState => {
+    const operator = signedInOperator();
+    return {
+      hubUrl: currentHubUrl(),
+      hubUrlLocked: policy.locked,
+      hubUrlLockReason: policy.locked ? policy.reason : null,
+      signedIn: operator !== null,
+      operator,
+    };
+  };
+
+  const requireOperator = (): Operator => {
+    const operator = signedInOperator();
+    if (operator === null) throw new DeskFailure('not-signed-in', 'Sign in to the hub first.');
+    return operator;
+  };
+
+  const submit = (input: OperationInput): { opId: string } => {
+    const operator = requireOperator();
+    for (const id of targetsOf(input)) {
+      if (getViewConversation(db, id) === null) {
+        throw new DeskFailure('not-found', `Conversation ${id} is not in this console's cache.`);
+      }
+    }
+    const op = submitAction(db, input, { consoleId, operatorId: operator.id, hubNow: hubNow() });
+    const targets = targetsOf(op);
+    if (targets.length > 0) options.emit('data.changed', { conversationIds: targets, lists: true });
+    else if (op.type === 'set-status') options.emit('data.changed', { conversationIds: [], lists: true });
+    publishState();
+    connection?.kick();
+    return { opId: op.opId };
+  };
+
+  // A stored, unexpired session reconnects by itself at start.
+  {
+    const expiresAt = getMeta(db, 'tokenExpiresAt');
+    const storedUrl = getMeta(db, 'hubUrl');
+    const urlAllowed =
+      !policy.locked || policy.url === null || (storedUrl !== null && sameUrl(storedUrl, policy.url));
+    if (getMeta(db, 'token') !== null && expiresAt !== null && expiresAt > hubNow() && urlAllowed) {
+      startConnection();
+    } else if (getMeta(db, 'token') !== null) {
+      deleteMeta(db, 'token');
+      deleteMeta(db, 'tokenExpiresAt');
+    }
+  }
+
+  return {
+    consoleId,
+    db,
+    hubNow,
+    sessionState,
+    connectionState,
+
+    async signIn(input) {
+      if (closed) throw new DeskFailure('internal', 'The console engine is shut down.');
+      let hubUrl = input.hubUrl;
+      if (policy.locked && policy.url !== null) {
+        if (!sameUrl(hubUrl, policy.url)) {
+          throw new DeskFailure(
+            'setting-locked',
+            `The hub address is set by your organisation (${policy.url})${policy.reason ? `: ${policy.reason}` : ''}.`,
+          );
+        }
+        hubUrl = policy.url;
+      }
+      const answer = await postLogin({ hubUrl, ca }, { name: input.name, password: input.password }).catch(
+        (error: unknown) => {
+          if (error instanceof DeskFailure && error.code === 'untrusted-certificate' && caProblem !== null) {
+            throw new DeskFailure(error.code, `${error.message} (${caProblem})`);
+          }
+          throw error;
+        },
+      );
+      if (!answer.ok) {
+        if (answer.error === 'bad-credentials') throw new DeskFailure('bad-credentials', answer.message);
+        if (answer.error === 'locked') {
+          const minutes = answer.retryAfterMs === undefined ? null : Math.ceil(answer.retryAfterMs / 60_000);
+          throw new DeskFailure(
+            'locked',
+            minutes === null ? answer.message : `${answer.message} Try again in ${String(minutes)} min.`,
+          );
+        }
+        throw new DeskFailure('invalid', answer.message);
+      }
+      onHubTime(answer.hubTime, now());
+      await stopConnection();
+      const owner = getMeta(db, 'cacheOwner');
+      if (owner === null || !sameUrl(owner.hubUrl, hubUrl) || owner.operatorId !== answer.operator.id) {
+        // Never show one operator's cached work (confidential included) to another.
+        resetCache(db);
+        viewers.clear();
+        setMeta(db, 'cacheOwner', { hubUrl, operatorId: answer.operator.id });
+        options.emit('data.changed', { conversationIds: [], lists: true });
+      }
+      db.transaction(() => {
+        setMeta(db, 'hubUrl', hubUrl);
+        setMeta(db, 'token', answer.token);
+        setMeta(db, 'tokenExpiresAt', answer.expiresAt);
+        setMeta(db, 'operator', answer.operator);
+        putOperator(db, answer.operator);
+      })();
+      startConnection();
+      return sessionState();
+    },
+
+    signOut() {
+      void stopConnection();
+      deleteMeta(db, 'token');
+      deleteMeta(db, 'tokenExpiresAt');
+      setLink('signed-out');
+      return sessionState();
+    },
+
+    listQueues: () => queueSummaries(db, hubNow()),
+    listOperators: () => operatorsView(db, signedInOperator()?.id ?? null),
+    listConversations(input) {
+      const query = conversationListInputSchema.parse(input);
+      return conversationPage(db, { ...query, operatorId: signedInOperator()?.id ?? null });
+    },
+    getConversation(id) {
+      const me = signedInOperator()?.id ?? null;
+      return conversationDetail(db, id, me, viewers.get(id) ?? []);
+    },
+    viewConversation(id) {
+      const operator = signedInOperator();
+      if (operator === null) return;
+      viewingId = id;
+      connection?.viewing(id);
+      if (id === null) return;
+      const row = getViewConversation(db, id);
+      if (row?.conversation.confidential) submit({ type: 'open', conversationId: id });
+    },
+    submit,
+
+    async disconnect() {
+      await stopConnection();
+      setLink('offline');
+    },
+    reconnect() {
+      if (connection === null) startConnection();
+    },
+    async idle() {
+      await connection?.idle();
+    },
+    async close() {
+      if (closed) return;
+      await stopConnection();
+      closed = true;
+      try {
+        db.pragma('optimize');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

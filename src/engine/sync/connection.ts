@@ -1,0 +1,392 @@
+import { io, type Socket } from 'socket.io-client';
+import { changeBatchSchema, type ChangeBatch } from '../../shared/protocol/changes';
+import { operationAckSchema, type Operation, type OperationAck } from '../../shared/protocol/operations';
+import {
+  helloSchema,
+  pullResponseSchema,
+  snapshotResponseSchema,
+  socketErrorSchema,
+  viewersSchema,
+  type ClientToServerEvents,
+  type Hello,
+  type PullRequest,
+  type ServerToClientEvents,
+  type SnapshotRequest,
+  type Viewers,
+} from '../../shared/protocol/socket';
+import { applyBatch, lastSeqOf } from '../cache/apply-batch';
+import { settleAck, type AckOutcome } from '../cache/actions';
+import { ChangeSet } from '../cache/records';
+import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../cache/snapshot';
+import type { CacheDb } from '../db/handle';
+import { nextQueued, recordAttempt, type OutboxRow } from '../db/outbox';
+import { backoffDelay } from './backoff';
+
+export type LinkStatus = 'connecting' | 'online' | 'offline';
+
+export interface ConnectionDeps {
+  readonly db: CacheDb;
+  readonly hubUrl: string;
+  readonly token: string;
+  readonly consoleId: string;
+  readonly operatorId: string;
+  readonly ca: string[] | undefined;
+  readonly log: (line: string) => void;
+  readonly now: () => number;
+  /** Page sizes; tests shrink them to exercise paging. */
+  readonly pullLimit?: number;
+  readonly snapshotLimit?: number;
+  /** How long to wait for any acknowledgement before treating the hub as unreachable. */
+  readonly ackTimeoutMs?: number;
+  readonly onStatus: (status: LinkStatus) => void;
+  readonly onHello: (hello: Hello) => void;
+  readonly onHubTime: (hubTime: number, localAt: number) => void;
+  readonly onSynced: () => void;
+  readonly onChanges: (changes: ChangeSet) => void;
+  readonly onSettled: (rows: readonly OutboxRow[]) => void;
+  readonly onAck: (row: OutboxRow, ack: OperationAck, outcome: AckOutcome) => void;
+  readonly onViewers: (viewers: Viewers) => void;
+  /** The hub refused the session (expired or revoked token): the operator must sign in again. */
+  readonly onAuthRejected: (message: string) => void;
+}
+
+type HubRequest =
+  | { readonly event: 'sync:pull'; readonly payload: PullRequest }
+  | { readonly event: 'sync:snapshot'; readonly payload: SnapshotRequest }
+  | { readonly event: 'op:submit'; readonly payload: Operation };
+
+class Offline extends Error {
+  constructor() {
+    super('not connected to the hub');
+  }
+}
+
+/** After this many malformed answers to one action, it is rolled back and shown as failed. */
+const MAX_BAD_ANSWERS = 5;
+const AUTH_ERROR = /token|auth|session|expired|sign(ed)? ?in|unauthori[sz]ed/i;
+
+/**
+ * One operator's link to the hub: socket.io with reconnect forever, catch-up by pulling
+ * (or a snapshot when the log no longer reaches back), live batches applied only when
+ * contiguous, and the outbox drained in order with acks. Every piece of sync work runs on
+ * one serial chain so batches are applied strictly in sequence order.
+ */
+export class HubConnection {
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private chain: Promise<void> = Promise.resolve();
+  private caughtUp = false;
+  private draining = false;
+  private closed = false;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private reconnectAttempts = 0;
+  private catchUpFailures = 0;
+
+  constructor(private readonly deps: ConnectionDeps) {
+    this.socket = io(deps.hubUrl.replace(/^http(s?):\/\//, 'ws$1://'), {
+      // A function, so every reconnection presents the sequence applied by then.
+      auth: (cb) => {
+        cb({ token: deps.token, consoleId: deps.consoleId, lastSeq: lastSeqOf(deps.db) });
+      },
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 5_000,
+      randomizationFactor: 0.5,
+      timeout: 10_000,
+      autoConnect: false,
+      ...(deps.ca ? { ca: deps.ca } : {}),
+    });
+    this.wire();
+  }
+
+  start(): void {
+    this.deps.onStatus('connecting');
+    this.socket.connect();
+  }
+
+  /** Sends whatever is queued, now, if the link is up. */
+  kick(): void {
+    void this.drain();
+  }
+
+  /** Tells the desk which conversation this operator has open. */
+  viewing(conversationId: string | null): void {
+    if (this.socket.connected) this.socket.emit('presence:viewing', { conversationId });
+  }
+
+  get connected(): boolean {
+    return this.socket.connected && this.caughtUp;
+  }
+
+  /** Resolves once all sync work queued so far has run (used by tests and shutdown). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.caughtUp = false;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+    return this.chain;
+  }
+
+  // Read through methods: these flags change across awaits, which flow analysis cannot see.
+  private isClosed(): boolean {
+    return this.closed;
+  }
+
+  private isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  private wire(): void {
+    const s = this.socket;
+    s.on('connect', () => {
+      this.reconnectAttempts = 0;
+      this.deps.onStatus('connecting');
+    });
+    s.on('hub:hello', (raw: unknown) => {
+      const hello = helloSchema.safeParse(raw);
+      if (!hello.success) {
+        this.deps.log('[sync] ignored a malformed hub:hello');
+        return;
+      }
+      this.deps.onHubTime(hello.data.hubTime, this.deps.now());
+      this.deps.onHello(hello.data);
+      this.enqueue(() => this.catchUp());
+    });
+    s.on('sync:changes', (raw: unknown) => {
+      const batch = changeBatchSchema.safeParse(raw);
+      if (!batch.success) {
+        this.deps.log('[sync] ignored a malformed sync:changes batch');
+        return;
+      }
+      this.deps.onHubTime(batch.data.hubTime, this.deps.now());
+      this.enqueue(() => this.live(batch.data));
+    });
+    s.on('presence:viewers', (raw: unknown) => {
+      const viewers = viewersSchema.safeParse(raw);
+      if (viewers.success) this.deps.onViewers(viewers.data);
+    });
+    s.on('disconnect', (reason) => {
+      this.caughtUp = false;
+      if (this.closed) return;
+      this.deps.log(`[sync] disconnected: ${reason}`);
+      this.deps.onStatus('offline');
+      // The hub closed us on purpose: socket.io will not retry by itself.
+      if (reason === 'io server disconnect') this.scheduleReconnect();
+    });
+    s.on('connect_error', (error) => {
+      if (this.closed) return;
+      this.deps.onStatus('offline');
+      if (s.active) return; // the manager keeps retrying on its own
+      if (AUTH_ERROR.test(error.message)) {
+        this.deps.onAuthRejected(error.message);
+        return;
+      }
+      this.deps.log(`[sync] the hub refused the connection: ${error.message}`);
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    const delay = backoffDelay(this.reconnectAttempts++);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.closed && !this.socket.connected) this.socket.connect();
+    }, delay);
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.chain = this.chain.then(task).catch((error: unknown) => {
+      this.deps.log(`[sync] ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Sends a request and waits for its ack, failing fast if the link drops meanwhile. */
+  private request(req: HubRequest): Promise<unknown> {
+    const s = this.socket;
+    if (!s.connected) return Promise.reject(new Offline());
+    const timed = s.timeout(this.deps.ackTimeoutMs ?? 15_000);
+    const sent: Promise<unknown> =
+      req.event === 'sync:pull'
+        ? timed.emitWithAck('sync:pull', req.payload)
+        : req.event === 'sync:snapshot'
+          ? timed.emitWithAck('sync:snapshot', req.payload)
+          : timed.emitWithAck('op:submit', req.payload);
+    return new Promise((resolve, reject) => {
+      const onDisconnect = (): void => {
+        reject(new Offline());
+      };
+      s.once('disconnect', onDisconnect);
+      sent.then(
+        (value) => {
+          s.off('disconnect', onDisconnect);
+          resolve(value);
+        },
+        (error: unknown) => {
+          s.off('disconnect', onDisconnect);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private async catchUp(): Promise<void> {
+    if (this.closed || !this.socket.connected) return;
+    try {
+      await this.pullUntilCurrent();
+    } catch (error) {
+      if (error instanceof Offline || this.isClosed()) return;
+      this.catchUpFailures += 1;
+      this.deps.log(`[sync] catch-up failed: ${error instanceof Error ? error.message : String(error)}`);
+      // Try again on the same connection after a pause rather than spinning.
+      setTimeout(() => {
+        if (!this.closed && this.socket.connected) this.enqueue(() => this.catchUp());
+      }, backoffDelay(this.catchUpFailures)).unref();
+      return;
+    }
+    this.catchUpFailures = 0;
+    this.caughtUp = true;
+    this.deps.onStatus('online');
+    this.deps.onSynced();
+    void this.drain();
+  }
+
+  private async live(batch: ChangeBatch): Promise<void> {
+    if (this.closed) return;
+    const outcome = applyBatch(this.deps.db, batch, this.deps.operatorId);
+    if (outcome.kind === 'applied') {
+      this.report(outcome.changes, outcome.settled);
+      this.deps.onSynced();
+    } else if (outcome.kind === 'gap' && this.caughtUp) {
+      await this.pullUntilCurrent().catch((error: unknown) => {
+        if (!(error instanceof Offline)) throw error;
+      });
+    }
+  }
+
+  private report(changes: ChangeSet, settled: readonly OutboxRow[]): void {
+    if (settled.length > 0) this.deps.onSettled(settled);
+    if (changes.conversationIds.size > 0 || changes.lists || changes.notices.length > 0) {
+      this.deps.onChanges(changes);
+    }
+  }
+
+  private async pullUntilCurrent(): Promise<void> {
+    const limit = this.deps.pullLimit ?? 1000;
+    for (;;) {
+      const afterSeq = lastSeqOf(this.deps.db);
+      const res = pullResponseSchema.safeParse(
+        await this.request({ event: 'sync:pull', payload: { afterSeq, limit } }),
+      );
+      if (!res.success)
+        throw new Error('the hub answered sync:pull with something this console does not understand');
+      const answer = res.data;
+      if (answer.kind === 'error') throw new Error(`the hub refused sync:pull: ${answer.error}`);
+      if (answer.kind === 'snapshot-required') {
+        await this.takeSnapshot();
+        continue;
+      }
+      this.deps.onHubTime(answer.batch.hubTime, this.deps.now());
+      if (answer.headSeq < afterSeq) {
+        // The hub's log ends before our cache does (restored from a backup): start again.
+        this.deps.log('[sync] the hub is behind this cache: taking a snapshot');
+        await this.takeSnapshot();
+        return;
+      }
+      const outcome = applyBatch(this.deps.db, answer.batch, this.deps.operatorId);
+      if (outcome.kind === 'applied') this.report(outcome.changes, outcome.settled);
+      if (outcome.kind === 'gap')
+        throw new Error(`sync:pull after ${String(afterSeq)} started at ${String(answer.batch.after)}`);
+      const now = lastSeqOf(this.deps.db);
+      if (now >= answer.headSeq || now === afterSeq) return;
+    }
+  }
+
+  private async takeSnapshot(): Promise<void> {
+    const limit = this.deps.snapshotLimit ?? 1000;
+    this.deps.log('[sync] the change log no longer reaches back to this cache: taking a snapshot');
+    beginSnapshot(this.deps.db);
+    let cursor: string | null = null;
+    let seq: number | null = null;
+    do {
+      const res = snapshotResponseSchema.safeParse(
+        await this.request({ event: 'sync:snapshot', payload: { cursor, limit } }),
+      );
+      if (!res.success)
+        throw new Error('the hub answered sync:snapshot with something this console does not understand');
+      const page = res.data;
+      if (page.kind === 'error') throw new Error(`the hub refused sync:snapshot: ${page.error}`);
+      seq ??= page.seq;
+      this.deps.onHubTime(page.hubTime, this.deps.now());
+      this.report(applySnapshotPage(this.deps.db, page.records, this.deps.operatorId), []);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    finishSnapshot(this.deps.db, seq);
+    const done = new ChangeSet();
+    done.lists = true;
+    this.deps.onChanges(done);
+  }
+
+  private scheduleDrain(delayMs: number): void {
+    if (this.closed || this.drainTimer) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      void this.drain();
+    }, delayMs);
+  }
+
+  /** Sends queued actions one at a time, in consoleSeq order, each waiting for its ack. */
+  private async drain(): Promise<void> {
+    if (this.draining || this.closed || !this.caughtUp) return;
+    this.draining = true;
+    try {
+      while (this.isCaughtUp() && !this.isClosed()) {
+        const row = nextQueued(this.deps.db, this.deps.operatorId);
+        if (!row) return;
+        let raw: unknown;
+        try {
+          raw = await this.request({ event: 'op:submit', payload: row.op });
+        } catch (error) {
+          recordAttempt(this.deps.db, row.op.opId, error instanceof Error ? error.message : String(error));
+          if (!(error instanceof Offline)) this.scheduleDrain(backoffDelay(row.attempts));
+          return;
+        }
+        const ack = operationAckSchema.safeParse(raw);
+        if (!ack.success) {
+          const refusal = socketErrorSchema.safeParse(raw);
+          const why = refusal.success ? refusal.data.error : 'an answer this console does not understand';
+          recordAttempt(this.deps.db, row.op.opId, why);
+          if (row.attempts + 1 < MAX_BAD_ANSWERS) {
+            this.scheduleDrain(backoffDelay(row.attempts));
+            return;
+          }
+          this.settle(row, {
+            opId: row.op.opId,
+            outcome: 'rejected',
+            code: 'invalid',
+            reason: `The hub could not take this action: ${why}`,
+            hubTime: row.op.createdAt,
+          });
+          continue;
+        }
+        this.deps.onHubTime(ack.data.hubTime, this.deps.now());
+        this.settle(row, ack.data);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private settle(row: OutboxRow, ack: OperationAck): void {
+    const outcome = settleAck(this.deps.db, ack, this.deps.operatorId);
+    this.deps.onAck(row, ack, outcome);
+  }
+}

@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyBatch, lastSeqOf } from '../../../../src/engine/cache/apply-batch';
+import { resetCache, settleAck, submitAction } from '../../../../src/engine/cache/actions';
+import { getConfirmedConversation, getViewConversation } from '../../../../src/engine/db/conversations';
+import type { CacheDb } from '../../../../src/engine/db/handle';
+import { messagesOf } from '../../../../src/engine/db/messages';
+import { countQueued, listOutbox } from '../../../../src/engine/db/outbox';
+import { CONSOLE_ID, T0, batch, conversation, freshDb, message, seedRecords } from '../fixtures';
+
+let db: CacheDb;
+const ctx = { consoleId: CONSOLE_ID, operatorId: 'op-a', hubNow: T0 + 1000 };
+
+beforeEach(() => {
+  db = freshDb();
+  const outcome = applyBatch(db, batch(0, seedRecords()), 'op-a');
+  expect(outcome.kind).toBe('applied');
+});
+afterEach(() => {
+  db.close();
+});
+
+const view = (id = 'c-1') => getViewConversation(db, id);
+
+describe('submitting an action', () => {
+  it('writes the optimistic effect and the outbox row together, with increasing consoleSeq and seenSeq = lastSeq', () => {
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const resolve = submitAction(db, { type: 'resolve', conversationId: 'c-1' }, ctx);
+    expect(claim.consoleSeq).toBe(1);
+    expect(resolve.consoleSeq).toBe(2);
+    expect(claim.seenSeq).toBe(lastSeqOf(db));
+    expect(claim.consoleId).toBe(CONSOLE_ID);
+    expect(view()?.conversation).toMatchObject({ assigneeId: 'op-a', status: 'resolved' });
+    expect(view()?.pending).toBe(true);
+    // The confirmed row is untouched: only the view carries the forecast.
+    expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: null, status: 'open' });
+    expect(listOutbox(db).map((r) => r.op.opId)).toEqual([claim.opId, resolve.opId]);
+    expect(countQueued(db, 'op-a')).toBe(2);
+  });
+
+  it('keeps consoleSeq increasing even after the outbox empties', () => {
+    const first = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    settleAck(db, { opId: first.opId, outcome: 'accepted', seq: null, hubTime: T0 }, 'op-a');
+    expect(listOutbox(db)).toHaveLength(0);
+    const second = submitAction(db, { type: 'release', conversationId: 'c-1' }, ctx);
+    expect(second.consoleSeq).toBe(2);
+  });
+
+  it('shows a reply at once under its opId, and the hub copy replaces it in place', () => {
+    const reply = submitAction(db, { type: 'reply', conversationId: 'c-1', body: 'Please call 101' }, ctx);
+    const pending = messagesOf(db, 'c-1');
+    expect(pending.map((m) => [m.message.id, m.pending])).toEqual([
+      ['m-1', false],
+      [reply.opId, true],
+    ]);
+    const hubCopy = message(reply.opId, 'c-1', 'Please call 101', {
+      direction: 'outbound',
+      authorId: 'op-a',
+      platformMessageId: null,
+      createdAt: T0 + 1500,
+    });
+    applyBatch(
+      db,
+      batch(lastSeqOf(db), [
+        { entity: 'message', data: hubCopy },
+        {
+          entity: 'conversation',
+          data: conversation('c-1', { assigneeId: 'op-a', lastResponseAt: T0 + 1500 }),
+        },
+      ]),
+      'op-a',
+    );
+    const after = messagesOf(db, 'c-1');
+    expect(after).toHaveLength(2);
+    expect(after[1]).toEqual({ message: hubCopy, pending: false });
+  });
+});
+
+describe('rollback and live changes', () => {
+  it('a rejection removes exactly the rejected effect and keeps the others', () => {
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const note = submitAction(db, { type: 'note', conversationId: 'c-1', body: 'checked PNC' }, ctx);
+    const outcome = settleAck(
+      db,
+      {
+        opId: claim.opId,
+        outcome: 'rejected',
+        code: 'conflict',
+        reason: 'Already claimed by Bob.',
+        hubTime: T0,
+      },
+      'op-a',
+    );
+    expect(outcome.kind).toBe('rejected');
+    expect(view()?.conversation.assigneeId).toBeNull();
+    expect(messagesOf(db, 'c-1').map((m) => m.message.id)).toEqual(['m-1', note.opId]);
+    expect(listOutbox(db).map((r) => r.op.opId)).toEqual([note.opId]);
+  });
+
+  it('a change from another console does not erase a pending local effect', () => {
+    submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    applyBatch(
+      db,
+      batch(lastSeqOf(db), [
+        { entity: 'conversation', data: conversation('c-1', { priority: 'urgent', updatedAt: T0 + 5 }) },
+      ]),
+      'op-a',
+    );
+    expect(view()?.conversation).toMatchObject({ priority: 'urgent', assigneeId: 'op-a' });
+    expect(view()?.pending).toBe(true);
+  });
+
+  it('an accepted action stays applied until the confirmed cache reaches its sequence, then leaves the outbox', () => {
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const seq = lastSeqOf(db);
+    const outcome = settleAck(
+      db,
+      { opId: claim.opId, outcome: 'accepted', seq: seq + 1, hubTime: T0 },
+      'op-a',
+    );
+    expect(outcome).toMatchObject({ kind: 'accepted', settled: false });
+    expect(view()?.conversation.assigneeId).toBe('op-a');
+    expect(countQueued(db, 'op-a')).toBe(0);
+    expect(listOutbox(db)).toHaveLength(1);
+    const applied = applyBatch(
+      db,
+      batch(seq, [{ entity: 'conversation', data: conversation('c-1', { assigneeId: 'op-a' }) }]),
+      'op-a',
+    );
+    expect(applied.kind === 'applied' && applied.settled.map((r) => r.op.opId)).toEqual([claim.opId]);
+    expect(listOutbox(db)).toHaveLength(0);
+    expect(view()).toMatchObject({ pending: false, conversation: { assigneeId: 'op-a' } });
+  });
+
+  it('an ack for an unknown opId changes nothing', () => {
+    submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const outcome = settleAck(
+      db,
+      {
+        opId: '00000000-0000-4000-8000-000000000000',
+        outcome: 'rejected',
+        code: 'invalid',
+        reason: 'x',
+        hubTime: T0,
+      },
+      'op-a',
+    );
+    expect(outcome.kind).toBe('unknown');
+    expect(view()?.conversation.assigneeId).toBe('op-a');
+  });
+
+  it('resetting the cache keeps the outbox and re-applies it when the conversation returns', () => {
+    submitAction(db, { type: 'resolve', conversationId: 'c-1' }, ctx);
+    resetCache(db);
+    expect(view()).toBeNull();
+    expect(listOutbox(db)).toHaveLength(1);
+    applyBatch(db, batch(0, seedRecords()), 'op-a');
+    expect(view()?.conversation.status).toBe('resolved');
+  });
+});
+
+describe('batch ordering', () => {
+  it('ignores a batch it already has and refuses one that leaves a gap, changing nothing', () => {
+    const seq = lastSeqOf(db);
+    const stale = applyBatch(db, batch(0, seedRecords()), 'op-a');
+    expect(stale.kind).toBe('stale');
+    const gap = applyBatch(
+      db,
+      batch(seq + 3, [{ entity: 'conversation', data: conversation('c-1', { status: 'resolved' }) }]),
+      'op-a',
+    );
+    expect(gap.kind).toBe('gap');
+    expect(lastSeqOf(db)).toBe(seq);
+    expect(view()?.conversation.status).toBe('open');
+  });
+
+  it('applies only the part of an overlapping batch it has not seen', () => {
+    const seq = lastSeqOf(db);
+    const overlapping = batch(seq - 1, [
+      { entity: 'conversation', data: conversation('c-1', { status: 'resolved' }) },
+      { entity: 'conversation', data: conversation('c-1', { priority: 'high' }) },
+    ]);
+    const outcome = applyBatch(db, overlapping, 'op-a');
+    expect(outcome.kind).toBe('applied');
+    expect(lastSeqOf(db)).toBe(seq + 1);
+    expect(view()?.conversation).toMatchObject({ status: 'open', priority: 'high' });
+  });
+
+  it('rejects the whole batch if any record fails to store (one transaction)', () => {
+    const seq = lastSeqOf(db);
+    db.exec(
+      `CREATE TRIGGER fail_c2 BEFORE INSERT ON hub_conversations WHEN new.id = 'c-2' BEGIN SELECT RAISE(ABORT, 'disk'); END`,
+    );
+    expect(() =>
+      applyBatch(
+        db,
+        batch(seq, [
+          { entity: 'conversation', data: conversation('c-1', { status: 'resolved' }) },
+          { entity: 'conversation', data: conversation('c-2') },
+        ]),
+        'op-a',
+      ),
+    ).toThrow(/disk/);
+    expect(lastSeqOf(db)).toBe(seq);
+    expect(view()?.conversation.status).toBe('open');
+  });
+});

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getMeta } from '../../../src/engine/db/meta';
+import {
+  engineConfirmedState,
+  hubVisibleState,
+  metaDmBody,
+  postMeta,
+  sendDm,
+  signedInConsole,
+  startDesk,
+  stateHashes,
+  waitDrained,
+  waitForConversation,
+  waitUntil,
+  type Desk,
+  type TestConsole,
+} from './helpers';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+});
+
+/** Public messages from many people through the real webhook path, 800 per delivery. */
+async function flood(hubUrl: string, count: number, word: string): Promise<void> {
+  for (let sent = 0; sent < count; sent += 800) {
+    const messages = Array.from({ length: Math.min(800, count - sent) }, (_, i) => ({
+      senderId: `flood-${randomUUID()}`,
+      mid: `m_${randomUUID()}`,
+      text: `${word} report number ${String(sent + i)}`,
+    }));
+    const status = await postMeta(hubUrl, metaDmBody(messages));
+    if (status !== 200) throw new Error(`webhook answered ${String(status)}`);
+  }
+}
+
+const tokenOf = (c: TestConsole): string => {
+  const token = getMeta(c.engine.db, 'token');
+  if (token === null) throw new Error('no token');
+  return token;
+};
+
+describe('a console far behind', () => {
+  it('10,000 changes behind, it catches up in pages and its cache matches the hub', async () => {
+    const desk: Desk = await startDesk({ alice: ['operator'] });
+    cleanup.push(() => desk.hub.close());
+    const alice = await signedInConsole(desk.hub.url, 'alice');
+    cleanup.push(() => alice.close());
+    await sendDm(desk.hub.url, 'first message before going away, tapir');
+    await waitForConversation(alice, 'tapir');
+    await alice.engine.disconnect();
+    const behindAt = alice.engine.connectionState().lastSeq;
+
+    await flood(desk.hub.url, 3400, 'wildebeest');
+    expect(desk.hub.headSeq() - behindAt).toBeGreaterThanOrEqual(10_000);
+
+    const changedBefore = alice.eventsOf('data.changed').length;
+    alice.engine.reconnect();
+    await waitUntil(
+      () => alice.engine.connectionState().lastSeq === desk.hub.headSeq(),
+      'alice level with the hub',
+      60_000,
+    );
+    await waitDrained(alice, 'alice online');
+    // Pulled in pages (1,000 changes each), each applied and announced on its own.
+    expect(alice.eventsOf('data.changed').length - changedBefore).toBeGreaterThanOrEqual(10);
+
+    // Every sender's message opened its own conversation, plus the one from before.
+    const list = await alice.call('conversations.list', { filter: {}, offset: 0, limit: 1 });
+    expect(list.total).toBe(3401);
+    const found = await alice.call('conversations.list', {
+      filter: { search: 'wildebeest 3399' },
+      offset: 0,
+      limit: 5,
+    });
+    expect(found.rows.map((r) => r.conversation.preview)).toEqual([expect.stringContaining('number 3399')]);
+    const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(alice)));
+    expect(stateHashes(engineConfirmedState(alice.engine))).toEqual(hub);
+  });
+
+  it('behind the change log it takes a snapshot in pages, drops what is gone, and matches the hub', async () => {
+    const desk: Desk = await startDesk({ alice: ['operator'] }, { changeLogRetentionMs: 1 });
+    cleanup.push(() => desk.hub.close());
+    const logged: string[] = [];
+    const alice = await signedInConsole(desk.hub.url, 'alice', undefined, {
+      sync: { snapshotLimit: 40, ackTimeoutMs: 5_000 },
+      log: (line) => logged.push(line),
+    });
+    cleanup.push(() => alice.close());
+    await sendDm(desk.hub.url, 'before the gap, dugong');
+    await waitForConversation(alice, 'dugong');
+    await alice.engine.disconnect();
+    // A row the hub never had: the snapshot must remove it.
+    alice.engine.db
+      .prepare(`INSERT INTO hub_conversations (id, data) SELECT 'ghost', data FROM hub_conversations LIMIT 1`)
+      .run();
+
+    await flood(desk.hub.url, 150, 'manatee');
+    // The hub prunes its log every second when retention is this short.
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+
+    alice.engine.reconnect();
+    await waitUntil(
+      () => alice.engine.connectionState().lastSeq === desk.hub.headSeq(),
+      'alice level with the hub',
+      30_000,
+    );
+    await waitDrained(alice, 'alice online');
+    const list = await alice.call('conversations.list', {
+      filter: { search: 'manatee' },
+      offset: 0,
+      limit: 1,
+    });
+    expect(list.total).toBe(150);
+    expect(logged.some((line) => line.includes('taking a snapshot'))).toBe(true);
+    expect(
+      alice.engine.db.prepare(`SELECT id FROM hub_conversations WHERE id = 'ghost'`).get(),
+    ).toBeUndefined();
+    const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(alice)));
+    expect(stateHashes(engineConfirmedState(alice.engine))).toEqual(hub);
+  });
+});

@@ -1,0 +1,416 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { io, type Socket } from 'socket.io-client';
+import { snapshotResponseSchema } from '../../../src/shared/protocol/socket';
+import {
+  createConsoleEngine,
+  type ConsoleEngine,
+  type ConsoleEngineOptions,
+} from '../../../src/engine/engine';
+import { createHandlerTable } from '../../../src/engine/handlers';
+import { hubDbPath } from '../../../src/hub/db/connection';
+import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
+import { addUser } from '../../../src/hub/users';
+import { metaSignature } from '../../../src/hub/webhooks/signatures';
+import type { Role, Skill } from '../../../src/shared/domain/enums';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src/shared/ipc/contract';
+import { createDispatcher } from '../../../src/shared/ipc/dispatch';
+import type { EventName, EventPayload } from '../../../src/shared/ipc/events';
+
+export const META_SECRET = 'meta-app-secret-for-engine-tests';
+export const TOKEN_SECRET = 'token-secret-for-engine-tests-0123456789';
+export const PASSWORD = 'correct horse battery staple';
+export const ROOT = join(import.meta.dirname, '../../..');
+
+/**
+ * Runs TypeScript in ONE node process (the tsx loader), not through the tsx launcher, which
+ * forks a second process: a SIGKILL must reach the process that does the work.
+ */
+export const TSX_ARGS = ['--import', 'tsx'];
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+export async function waitUntil<T>(
+  predicate: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = predicate();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  return port;
+}
+
+export async function addUsers(
+  dataDir: string,
+  users: Readonly<Record<string, readonly [Role, Skill[]?]>>,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, [role, skills]] of Object.entries(users)) {
+    ids[name] = (await addUser(dataDir, { name, role, password: PASSWORD, skills: skills ?? [] })).id;
+  }
+  return ids;
+}
+
+export interface Desk {
+  readonly hub: RunningHub;
+  readonly dir: string;
+  readonly ids: Record<string, string>;
+}
+
+/** A real hub in this process, with users created before it starts. */
+export async function startDesk(
+  users: Readonly<Record<string, readonly [Role, Skill[]?]>>,
+  options: Partial<HubOptions> = {},
+): Promise<Desk> {
+  const dir = tempDir('desk-sync-hub-');
+  const ids = await addUsers(dir, users);
+  const hub = await startHub({
+    dataDir: dir,
+    metaAppSecret: META_SECRET,
+    tokenSecret: TOKEN_SECRET,
+    ...options,
+  });
+  return { hub, dir, ids };
+}
+
+/** A Meta Messenger delivery as documented: one page entry per message. */
+export function metaDmBody(messages: readonly { senderId: string; mid: string; text: string }[]): string {
+  return JSON.stringify({
+    object: 'page',
+    entry: messages.map((m) => ({
+      id: 'PAGE1',
+      time: 1_700_000_000_000,
+      messaging: [
+        {
+          sender: { id: m.senderId },
+          recipient: { id: 'PAGE1' },
+          timestamp: 1_700_000_000_000,
+          message: { mid: m.mid, text: m.text },
+        },
+      ],
+    })),
+  });
+}
+
+export async function postMeta(hubUrl: string, body: string, secret = META_SECRET): Promise<number> {
+  const response = await fetch(`${hubUrl}/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(secret, body) },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+export async function sendDm(hubUrl: string, text: string): Promise<void> {
+  const status = await postMeta(
+    hubUrl,
+    metaDmBody([{ senderId: `user-${randomUUID()}`, mid: `m_${randomUUID()}`, text }]),
+  );
+  if (status !== 200) throw new Error(`webhook answered ${String(status)}`);
+}
+
+export class DeskCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface Recorded {
+  readonly event: EventName;
+  readonly payload: unknown;
+}
+
+export interface TestConsole {
+  readonly engine: ConsoleEngine;
+  readonly dataDir: string;
+  readonly events: Recorded[];
+  call<C extends ChannelName>(
+    channel: C,
+    ...input: undefined extends ChannelInput<C> ? [ChannelInput<C>?] : [ChannelInput<C>]
+  ): Promise<ChannelOutput<C>>;
+  eventsOf<E extends EventName>(event: E): EventPayload<E>[];
+  close(): Promise<void>;
+}
+
+const SENDER = { url: 'app://desk/index.html', isMainFrame: true };
+
+/** A real engine behind the real handler table and dispatcher, as the shells use it. */
+export function openConsole(
+  dataDir = tempDir('desk-sync-console-'),
+  options: Partial<ConsoleEngineOptions> = {},
+): TestConsole {
+  const events: Recorded[] = [];
+  const engine = createConsoleEngine({
+    dataDir,
+    emit: (event, payload) => {
+      events.push({ event, payload });
+    },
+    sync: { ackTimeoutMs: 5_000 },
+    ...options,
+  });
+  const dispatch = createDispatcher(
+    createHandlerTable({
+      info: {
+        name: 'Social Desk',
+        version: '0.0.0-test',
+        build: 'test',
+        shell: 'browser',
+        platform: 'linux',
+      },
+      now: () => Date.now(),
+      engine,
+    }),
+    { isTrustedSender: () => true },
+  );
+  return {
+    engine,
+    dataDir,
+    events,
+    async call(channel, ...input) {
+      const result = await dispatch(channel, input[0], SENDER);
+      if (!result.ok) throw new DeskCallError(result.error.code, result.error.message);
+      return result.value as never;
+    },
+    eventsOf: <E extends EventName>(event: E) =>
+      events.filter((e) => e.event === event).map((e) => e.payload as EventPayload<E>),
+    close: () => engine.close(),
+  };
+}
+
+export async function signedInConsole(
+  hubUrl: string,
+  name: string,
+  dataDir?: string,
+  options: Partial<ConsoleEngineOptions> = {},
+): Promise<TestConsole> {
+  const desk = openConsole(dataDir, options);
+  await desk.call('session.signIn', { hubUrl, name, password: PASSWORD });
+  await waitUntil(() => desk.engine.connectionState().status === 'online', `${name} online`);
+  return desk;
+}
+
+export const outboxSize = (c: TestConsole): number =>
+  (c.engine.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+
+/** Online, with every action acknowledged and its effect confirmed. */
+export const waitDrained = (c: TestConsole, what: string, timeoutMs?: number): Promise<true> =>
+  waitUntil(() => c.engine.connectionState().status === 'online' && outboxSize(c) === 0, what, timeoutMs);
+
+/** The conversation whose messages contain this word, once the console has it. */
+export async function waitForConversation(
+  desk: TestConsole,
+  word: string,
+  timeoutMs = 20_000,
+): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const list = await desk.call('conversations.list', { filter: { search: word }, offset: 0, limit: 5 });
+    const id = list.rows[0]?.conversation.id;
+    if (id !== undefined) return id;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out waiting for a conversation with "${word}"`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Everything the hub audited about operations, read from its SQLite file. */
+export function auditedOps(hubDir: string): { opId: string; action: string; outcome: string }[] {
+  const db = new Database(hubDbPath(hubDir), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(`SELECT action, detail FROM audit WHERE action LIKE 'op.%' ORDER BY id`)
+      .all() as {
+      action: string;
+      detail: string;
+    }[];
+    return rows.map((r) => {
+      const detail = JSON.parse(r.detail) as { opId: string; outcome: string };
+      return { opId: detail.opId, action: r.action, outcome: detail.outcome };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Counts how often each value occurs. */
+export const tally = (values: readonly string[]): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
+};
+
+/** A stable hash of rows: key order and row order do not matter. */
+export function hashRows(rows: readonly unknown[]): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    }
+    return value;
+  };
+  const lines = rows.map((r) => JSON.stringify(canonical(r))).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+export interface ChildHub {
+  readonly url: string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The hub as its own process (`hub serve`), so a test can SIGKILL it. */
+export async function startChildHub(dir: string, port: number): Promise<ChildHub> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...TSX_ARGS,
+      join(ROOT, 'src/hub/cli.ts'),
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--data',
+      dir,
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DESK_META_APP_SECRET: META_SECRET,
+        DESK_X_CONSUMER_SECRET: 'x-secret',
+        DESK_TOKEN_SECRET: TOKEN_SECRET,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /hub listening on (\S+)/.exec(out);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`hub exited (${String(code)}): ${stderr}`));
+    });
+  });
+  return {
+    url,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+const COMPARED = ['queue', 'contact', 'conversation', 'message'] as const;
+type Compared = (typeof COMPARED)[number];
+
+/** What the hub lets this operator see now, read through its own snapshot pages. */
+export async function hubVisibleState(hubUrl: string, token: string): Promise<Record<Compared, unknown[]>> {
+  const socket: Socket = io(hubUrl, {
+    auth: { token, consoleId: randomUUID(), lastSeq: 0 },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('hub:hello', () => {
+        resolve();
+      });
+      socket.once('connect_error', reject);
+    });
+    const out: Record<Compared, unknown[]> = { queue: [], contact: [], conversation: [], message: [] };
+    let cursor: string | null = null;
+    do {
+      const page = snapshotResponseSchema.parse(
+        await socket.timeout(10_000).emitWithAck('sync:snapshot', { cursor, limit: 5000 }),
+      );
+      if (page.kind === 'error') throw new Error(page.error);
+      for (const record of page.records) {
+        if ((COMPARED as readonly string[]).includes(record.entity))
+          out[record.entity as Compared].push(record.data);
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return out;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+/** The engine's confirmed cache (what the hub told it), in the same shape. */
+export function engineConfirmedState(engine: ConsoleEngine): Record<Compared, unknown[]> {
+  const rows = (sql: string): unknown[] =>
+    (engine.db.prepare(sql).all() as { data: string }[]).map((r) => JSON.parse(r.data) as unknown);
+  return {
+    queue: rows('SELECT data FROM queues'),
+    contact: rows('SELECT data FROM contacts'),
+    conversation: rows('SELECT data FROM hub_conversations'),
+    message: rows('SELECT data FROM messages WHERE pending = 0'),
+  };
+}
+
+export const stateHashes = (state: Record<Compared, unknown[]>): Record<Compared, string> => ({
+  queue: hashRows(state.queue),
+  contact: hashRows(state.contact),
+  conversation: hashRows(state.conversation),
+  message: hashRows(state.message),
+});
+
+/** Every audit row's action and subject, in order, read from the hub's SQLite file. */
+export function auditTrail(
+  hubDir: string,
+): { action: string; subjectId: string | null; actorId: string | null }[] {
+  const db = new Database(hubDbPath(hubDir), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT action, subject_id AS subjectId, actor_id AS actorId FROM audit ORDER BY id')
+      .all() as {
+      action: string;
+      subjectId: string | null;
+      actorId: string | null;
+    }[];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,216 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMeta } from '../../../src/engine/db/meta';
+import {
+  PASSWORD,
+  addUsers,
+  freePort,
+  openConsole,
+  sendDm,
+  signedInConsole,
+  startDesk,
+  tempDir,
+  waitForConversation,
+  waitUntil,
+  type Desk,
+} from './helpers';
+import { startHub, type RunningHub } from '../../../src/hub/server';
+
+let desk: Desk;
+beforeAll(async () => {
+  desk = await startDesk(
+    { alice: ['operator'], bob: ['operator'], locky: ['operator'] },
+    { loginPolicy: { freeFailures: 0, lockAfter: 2, slowStepMs: 1 } },
+  );
+});
+afterAll(async () => {
+  await desk.hub.close();
+});
+
+describe('signing in', () => {
+  it('maps a wrong password, a locked name and an unreachable hub to their codes, changing nothing', async () => {
+    const desk1 = openConsole();
+    try {
+      await expect(
+        desk1.call('session.signIn', { hubUrl: desk.hub.url, name: 'alice', password: 'wrong password' }),
+      ).rejects.toMatchObject({ code: 'bad-credentials' });
+      await desk1
+        .call('session.signIn', { hubUrl: desk.hub.url, name: 'locky', password: 'nope nope' })
+        .catch(() => undefined);
+      await desk1
+        .call('session.signIn', { hubUrl: desk.hub.url, name: 'locky', password: 'nope nope' })
+        .catch(() => undefined);
+      await expect(
+        desk1.call('session.signIn', { hubUrl: desk.hub.url, name: 'locky', password: PASSWORD }),
+      ).rejects.toMatchObject({ code: 'locked' });
+      const closedPort = await freePort();
+      await expect(
+        desk1.call('session.signIn', {
+          hubUrl: `http://127.0.0.1:${String(closedPort)}`,
+          name: 'alice',
+          password: PASSWORD,
+        }),
+      ).rejects.toMatchObject({ code: 'unreachable' });
+      expect(await desk1.call('session.getState')).toMatchObject({ signedIn: false, operator: null });
+      expect(await desk1.call('sync.getState')).toMatchObject({ status: 'signed-out' });
+    } finally {
+      await desk1.close();
+    }
+  });
+
+  it('remembers the hub, keeps the cache on sign-out, and reconnects by itself after a restart', async () => {
+    const alice = await signedInConsole(desk.hub.url, 'alice');
+    await sendDm(desk.hub.url, 'Is the road closed at the bridge? pelican');
+    const id = await waitForConversation(alice, 'pelican');
+    expect(await alice.call('session.getState')).toMatchObject({
+      hubUrl: desk.hub.url,
+      signedIn: true,
+      operator: { name: 'alice' },
+    });
+    const dataDir = alice.dataDir;
+    await alice.close();
+
+    const again = openConsole(dataDir);
+    try {
+      await waitUntil(
+        () => again.engine.connectionState().status === 'online',
+        'reconnected with the stored session',
+      );
+      const out = await again.call('session.signOut');
+      expect(out).toMatchObject({ signedIn: false, hubUrl: desk.hub.url });
+      expect(getMeta(again.engine.db, 'token')).toBeNull();
+      expect(again.engine.connectionState().status).toBe('signed-out');
+      // The cache stays for the next sign-in.
+      expect(again.engine.getConversation(id).conversation.id).toBe(id);
+    } finally {
+      await again.close();
+    }
+    const afterSignOut = openConsole(dataDir);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(afterSignOut.engine.connectionState().status).toBe('signed-out');
+    } finally {
+      await afterSignOut.close();
+    }
+  });
+
+  it("empties the cache when another operator signs in on the same console, so nobody sees another's cache", async () => {
+    const alice = await signedInConsole(desk.hub.url, 'alice');
+    await sendDm(desk.hub.url, 'private matter, flamingo');
+    const id = await waitForConversation(alice, 'flamingo');
+    await alice.engine.disconnect();
+    await alice.call('actions.submit', { type: 'note', conversationId: id, body: 'alice offline note' });
+    await alice.call('session.signOut');
+    await alice.call('session.signIn', { hubUrl: desk.hub.url, name: 'bob', password: PASSWORD });
+    await waitUntil(() => alice.engine.connectionState().status === 'online', 'bob online');
+    // Bob sees the conversation from the hub, without alice's unsent note, and none of her pending work.
+    await waitForConversation(alice, 'flamingo');
+    expect(alice.engine.getConversation(id).messages.map((m) => m.body)).not.toContain('alice offline note');
+    expect(alice.engine.connectionState().pendingActions).toBe(0);
+    await alice.close();
+  });
+
+  it('with a locked hub address, uses the policy address and refuses another', async () => {
+    const locked = openConsole(undefined, {
+      hubUrlPolicy: { url: desk.hub.url, locked: true, reason: 'Set by force IT' },
+    });
+    try {
+      expect(await locked.call('session.getState')).toMatchObject({
+        hubUrl: desk.hub.url,
+        hubUrlLocked: true,
+        hubUrlLockReason: 'Set by force IT',
+      });
+      await expect(
+        locked.call('session.signIn', {
+          hubUrl: 'https://elsewhere.example',
+          name: 'alice',
+          password: PASSWORD,
+        }),
+      ).rejects.toMatchObject({ code: 'setting-locked' });
+      await locked.call('session.signIn', { hubUrl: desk.hub.url, name: 'alice', password: PASSWORD });
+      await waitUntil(
+        () => locked.engine.connectionState().status === 'online',
+        'online via the policy address',
+      );
+    } finally {
+      await locked.close();
+    }
+  });
+});
+
+describe('a hub on TLS', () => {
+  let hub: RunningHub;
+  let cert: string;
+  beforeAll(async () => {
+    const dir = tempDir('desk-sync-tls-');
+    cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
+    const data = tempDir('desk-sync-tls-hub-');
+    await addUsers(data, { alice: ['operator'] });
+    hub = await startHub({ dataDir: data, tls: { certFile: cert, keyFile: key } });
+  });
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  it('is refused as untrusted without the force CA', async () => {
+    const plain = openConsole();
+    try {
+      expect(hub.url.startsWith('https://')).toBe(true);
+      await expect(
+        plain.call('session.signIn', { hubUrl: hub.url, name: 'alice', password: PASSWORD }),
+      ).rejects.toMatchObject({
+        code: 'untrusted-certificate',
+      });
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('signs in and syncs over WSS when the extra CA file is trusted', async () => {
+    const trusted = openConsole(undefined, { extraCaFile: cert });
+    try {
+      await trusted.call('session.signIn', { hubUrl: hub.url, name: 'alice', password: PASSWORD });
+      await waitUntil(() => trusted.engine.connectionState().status === 'online', 'online over WSS');
+      expect(trusted.engine.listQueues().length).toBeGreaterThan(0);
+    } finally {
+      await trusted.close();
+    }
+  });
+
+  it('a missing extra CA file does not stop the console, and sign-in says why the hub is untrusted', async () => {
+    const misconfigured = openConsole(undefined, { extraCaFile: join(tempDir('desk-ca-'), 'missing.pem') });
+    try {
+      await expect(
+        misconfigured.call('session.signIn', { hubUrl: hub.url, name: 'alice', password: PASSWORD }),
+      ).rejects.toMatchObject({
+        code: 'untrusted-certificate',
+        message: expect.stringContaining('Cannot read the extra CA file') as unknown,
+      });
+    } finally {
+      await misconfigured.close();
+    }
+  });
+});
