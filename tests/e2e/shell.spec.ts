@@ -1,32 +1,31 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startBrowserShell, type BrowserShell } from '../../src/browser-shell/server';
-import { createHandlerTable } from '../../src/engine/handlers';
+import { startConsoleShell, type ConsoleShell } from '../../src/browser-shell/console';
 import { saveScreenshot } from './support/screens';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { RENDERER_DIR } from './support/desk';
 
-const rendererDir = join(import.meta.dirname, '../../out/renderer');
-let shell: BrowserShell;
+let running: ConsoleShell;
 
 test.beforeAll(async () => {
-  expect(existsSync(join(rendererDir, 'index.html')), 'run `npm run build` first').toBe(true);
-  shell = await startBrowserShell({
-    rendererDir,
-    handlers: createHandlerTable({
-      info: { name: 'Social Desk', version: '0.0.0-e2e', build: 'e2e', shell: 'browser', platform: 'linux' },
-      now: () => Date.now(),
-    }),
+  expect(existsSync(join(RENDERER_DIR, 'index.html')), 'run `npm run build` first').toBe(true);
+  running = await startConsoleShell({
+    dataDir: mkdtempSync(join(tmpdir(), 'desk-e2e-shell-')),
+    rendererDir: RENDERER_DIR,
+    version: '0.0.0-e2e',
   });
 });
 
 test.afterAll(async () => {
-  await shell.close();
+  await running.close();
 });
 
 test('the console opens in Chromium and window.desk round-trips through the real handlers', async ({
   page,
 }) => {
-  await page.goto(shell.url);
+  await page.goto(running.shell.url);
   await expect(page.getByTestId('app-version')).toContainText('0.0.0-e2e');
   const echoed = await page.evaluate(() => {
     const desk = window.desk;
@@ -47,6 +46,6 @@ test('the console opens in Chromium and window.desk round-trips through the real
 });
 
 test('a page opened without the launch token cannot reach the handlers', async ({ page }) => {
-  await page.goto(`${shell.origin}/`);
+  await page.goto(`${running.shell.origin}/`);
   await expect(page.getByRole('alert')).toContainText(/launch token/i);
 });

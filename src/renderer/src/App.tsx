@@ -1,29 +1,51 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Operator } from '../../shared/domain/entities';
 import type { DeskApi } from '../../shared/ipc/client';
-import type { AppInfo } from '../../shared/ipc/channels/app';
+import type { SessionState } from '../../shared/ipc/channels/session';
+import { Console } from './console/Console';
+import { DeskContext } from './context';
+import { SignIn } from './signin/SignIn';
+import { storedTheme, type Theme } from './theme';
+
+const signedIn = (s: SessionState): s is SessionState & { operator: Operator } =>
+  s.signedIn && s.operator !== null;
 
 export function App({ desk }: { desk: DeskApi }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const { t } = useTranslation();
+  const [session, setSession] = useState<SessionState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [theme, setTheme] = useState<Theme>(storedTheme);
 
   useEffect(() => {
-    void desk.app.getInfo().then((result) => {
-      if (result.ok) setInfo(result.value);
+    void desk.session.getState().then((result) => {
+      if (result.ok) setSession(result.value);
       else setError(result.error.message);
     });
   }, [desk]);
 
-  return (
-    <main className="app">
-      <header className="topbar">
-        <h1>Social Desk</h1>
-        {info && (
-          <span className="muted" data-testid="app-version">
-            {info.version} · {info.build} · {info.shell}
-          </span>
-        )}
-      </header>
-      {error && <p role="alert">{error}</p>}
-    </main>
-  );
+  useEffect(() => {
+    document.title = t('app.name');
+  });
+
+  let body;
+  if (error) {
+    body = (
+      <main className="fatal" role="alert">
+        <h1>{t('app.fatal')}</h1>
+        <p>{error}</p>
+      </main>
+    );
+  } else if (!session) {
+    body = (
+      <main className="loading" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  } else if (signedIn(session)) {
+    body = <Console session={session} theme={theme} onTheme={setTheme} onSignedOut={setSession} />;
+  } else {
+    body = <SignIn session={session} onSignedIn={setSession} />;
+  }
+  return <DeskContext.Provider value={desk}>{body}</DeskContext.Provider>;
 }

@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { obtainDesk } from './desk';
+import { initI18n } from './i18n';
+import { applyTheme, storedTheme } from './theme';
 import './styles.css';
 
+applyTheme(storedTheme());
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-obtainDesk()
-  .then((desk) => {
+Promise.all([obtainDesk(), initI18n()])
+  .then(([desk]) => {
     root.render(
       <StrictMode>
         <App desk={desk} />

@@ -1,0 +1,185 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CANNED_RESPONSES, cannedFor, cannedIdSchema, suggestCanned } from '../../../shared/canned/responses';
+import type { Conversation } from '../../../shared/domain/entities';
+import { characterLimit, countCharacters } from '../../../shared/text/platform-limits';
+import { personalDetailKinds, type PersonalDetailKind } from '../../../shared/text/personal-details';
+
+export type ComposerMode = 'reply' | 'note';
+
+export function Composer({
+  conversation,
+  mode,
+  onMode,
+  canReply,
+  replyHint,
+  focusToken,
+  onSubmit,
+}: {
+  conversation: Conversation;
+  mode: ComposerMode;
+  onMode: (mode: ComposerMode) => void;
+  canReply: boolean;
+  /** Why replying is not possible now, if it is not. */
+  replyHint: string | null;
+  /** Changes whenever a shortcut asks for the composer's focus. */
+  focusToken: number;
+  onSubmit: (mode: ComposerMode, body: string) => Promise<boolean>;
+}) {
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.language === 'cy' ? 'cy' : 'en';
+  const ids = useId();
+  const [body, setBody] = useState('');
+  const [warning, setWarning] = useState<PersonalDetailKind[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const isPublic = conversation.kind === 'comment';
+
+  useEffect(() => {
+    if (focusToken > 0) area.current?.focus();
+  }, [focusToken]);
+
+  // The reply triage suggests comes first, starred.
+  const suggested = suggestCanned({
+    kind: conversation.kind,
+    category: conversation.category,
+    emergency: conversation.category === 'emergency',
+    personalDetails: [],
+  });
+  const orderedCanned = [...CANNED_RESPONSES].sort(
+    (a, b) => Number(b.id === suggested) - Number(a.id === suggested),
+  );
+  const limit = mode === 'reply' ? characterLimit(conversation.platform, conversation.kind) : null;
+  const count =
+    mode === 'reply' ? countCharacters(conversation.platform, conversation.kind, body) : body.length;
+  const over = limit === null ? 0 : count - limit;
+  const blocked = body.trim().length === 0 || over > 0 || busy || (mode === 'reply' && !canReply);
+
+  const send = async (confirmed: boolean) => {
+    if (blocked) return;
+    if (mode === 'reply' && isPublic && !confirmed) {
+      const kinds = personalDetailKinds(body);
+      if (kinds.length > 0) {
+        setWarning(kinds);
+        return;
+      }
+    }
+    setBusy(true);
+    const sent = await onSubmit(mode, body.trim());
+    setBusy(false);
+    if (sent) {
+      setBody('');
+      setWarning(null);
+    }
+  };
+
+  return (
+    <section className={`composer composer-${mode}`} aria-label={t('composer.label')}>
+      <div className="composer-tabs" role="radiogroup" aria-label={t('composer.label')}>
+        {(['reply', 'note'] as const).map((m) => (
+          <label key={m} className={mode === m ? 'tab active' : 'tab'}>
+            <input
+              type="radio"
+              name={`${ids}-mode`}
+              value={m}
+              checked={mode === m}
+              onChange={() => {
+                onMode(m);
+              }}
+            />
+            {t(`composer.${m}`)}
+          </label>
+        ))}
+        {mode === 'reply' && (
+          <select
+            aria-label={t('composer.canned')}
+            value=""
+            onChange={(e) => {
+              const id = cannedIdSchema.safeParse(e.target.value);
+              if (!id.success) return;
+              // The reply goes out in the language the person wrote in.
+              const text = cannedFor(id.data, conversation.language);
+              setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
+              area.current?.focus();
+            }}
+          >
+            <option value="">{t('composer.cannedChoose')}</option>
+            {orderedCanned.map((canned) => (
+              <option key={canned.id} value={canned.id}>
+                {canned.id === suggested ? '★ ' : ''}
+                {canned.title[uiLanguage]}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <label htmlFor={`${ids}-body`} className="visually-hidden">
+        {mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
+      </label>
+      <textarea
+        id={`${ids}-body`}
+        ref={area}
+        data-testid="composer-body"
+        lang={mode === 'reply' ? conversation.language : undefined}
+        value={body}
+        rows={4}
+        placeholder={mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
+        onChange={(e) => {
+          setBody(e.target.value);
+          setWarning(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void send(false);
+          }
+        }}
+      />
+      {warning && (
+        <div className="warning" role="alert" data-testid="personal-details-warning">
+          <p>
+            {t('composer.personalDetails', { kinds: warning.map((kind) => t(`detail.${kind}`)).join(', ') })}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              void send(true);
+            }}
+          >
+            {t('composer.sendAnyway')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setWarning(null);
+              area.current?.focus();
+            }}
+          >
+            {t('composer.edit')}
+          </button>
+        </div>
+      )}
+      <div className="composer-foot">
+        {limit !== null && (
+          <span className={over > 0 ? 'count over' : 'count'} aria-live="polite">
+            {over > 0
+              ? t('composer.tooLong', { platform: t(`badges.platform.${conversation.platform}`), over })
+              : t('composer.count', { count, limit })}
+          </span>
+        )}
+        {mode === 'reply' && replyHint && <span className="hint">{replyHint}</span>}
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked}
+          data-testid="composer-send"
+          onClick={() => {
+            void send(false);
+          }}
+        >
+          {mode === 'reply' ? t('composer.send') : t('composer.addNote')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,298 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Operator } from '../../../shared/domain/entities';
+import type { ConversationFilter, ConversationRow } from '../../../shared/ipc/channels/desk';
+import type { SessionState } from '../../../shared/ipc/channels/session';
+import type { OperationInput } from '../../../shared/protocol/operations';
+import { useDesk } from '../context';
+import { useConnection } from '../hooks/useConnection';
+import { useConversationDetail } from '../hooks/useConversationDetail';
+import { useConversationPages } from '../hooks/useConversationPages';
+import { useDeskEvent } from '../hooks/useDeskEvent';
+import { useHubNow } from '../hooks/useHubNow';
+import { useQueues } from '../hooks/useQueues';
+import { setUiLanguage } from '../i18n';
+import { notify } from '../notify';
+import { applyTheme, type Theme } from '../theme';
+import { type ComposerMode } from './Composer';
+import { ConversationList } from './ConversationList';
+import { availableActions, ConversationPane } from './ConversationPane';
+import { Filters, type FilterState } from './Filters';
+import { QueueRail, type View } from './QueueRail';
+import { shortcutFor } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StatusBar } from './StatusBar';
+import { Toasts, type Toast } from './Toasts';
+import { TopBar } from './TopBar';
+import { VIEWS } from '../views/registry';
+import { ViewTabs } from './ViewTabs';
+
+function filterFor(view: View, filters: FilterState): ConversationFilter {
+  const filter: ConversationFilter = {
+    ...(filters.platform ? { platform: filters.platform } : {}),
+    ...(filters.language ? { language: filters.language } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+  };
+  if (view.kind === 'mine') filter.mine = true;
+  if (view.kind === 'unassigned') filter.unassigned = true;
+  if (view.kind === 'queue') filter.queueId = view.queueId;
+  return filter;
+}
+
+export function Console({
+  session,
+  theme,
+  onTheme,
+  onSignedOut,
+}: {
+  session: SessionState & { operator: Operator };
+  theme: Theme;
+  onTheme: (theme: Theme) => void;
+  onSignedOut: (state: SessionState) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const desk = useDesk();
+  const [me, setMe] = useState<Operator>(session.operator);
+  const connection = useConnection();
+  const hubNow = useHubNow(connection.clockOffsetMs);
+  const queues = useQueues();
+  const [view, setView] = useState<View>({ kind: 'all' });
+  const [filters, setFilters] = useState<FilterState>({ search: '', sort: 'due' });
+  const query = useMemo(() => ({ filter: filterFor(view, filters), sort: filters.sort }), [view, filters]);
+  const pages = useConversationPages(query);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const { detail, missing, reload } = useConversationDetail(selectedId);
+  const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
+  const [composerFocus, setComposerFocus] = useState(0);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const [activeView, setActiveView] = useState('conversations');
+  const views = VIEWS.filter((v) => v.roles.includes(me.role));
+  const ExtraView = views.find((v) => v.id === activeView)?.component ?? null;
+  const openConversation = useCallback((conversationId: string) => {
+    setActiveView('conversations');
+    setSelectedId(conversationId);
+  }, []);
+
+  const toast = useCallback((kind: Toast['kind'], text: string) => {
+    setToasts((list) => [...list.slice(-4), { id: crypto.randomUUID(), kind, text }]);
+  }, []);
+
+  // Keep "me" current: status changes and skills arrive through the cache.
+  useEffect(() => {
+    const refresh = () => {
+      void desk.operators.list().then((result) => {
+        if (!result.ok) return;
+        const mine = result.value.find((o) => o.id === session.operator.id);
+        if (mine) setMe(mine);
+      });
+    };
+    refresh();
+    return desk.on('data.changed', (change) => {
+      if (change.lists) refresh();
+    });
+  }, [desk, session.operator.id]);
+
+  useDeskEvent('action.outcome', (outcome) => {
+    const action = t(`actionNames.${outcome.type}` as 'actionNames.claim', { defaultValue: outcome.type });
+    if (outcome.outcome === 'rejected') {
+      toast('error', t('outcome.rejected', { action, reason: outcome.reason ?? '' }));
+    } else if (outcome.notice) {
+      toast('info', outcome.notice);
+    }
+  });
+  useDeskEvent('notice', (notice) => {
+    toast('info', notice.text);
+    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), notice.text);
+  });
+
+  const submit = useCallback(
+    async (input: OperationInput): Promise<boolean> => {
+      const result = await desk.actions.submit(input);
+      if (!result.ok) {
+        toast('error', result.error.message);
+        return false;
+      }
+      reload();
+      return true;
+    },
+    [desk, reload, toast],
+  );
+
+  const select = useCallback((row: ConversationRow, index: number) => {
+    setSelectedId(row.conversation.id);
+    setFocusIndex(index);
+  }, []);
+
+  const move = useCallback(
+    (delta: number) => {
+      if (pages.total === 0) return;
+      const current = selectedId === null ? -1 : pages.indexOf(selectedId);
+      const next = Math.min(pages.total - 1, Math.max(0, current + delta));
+      const row = pages.rowAt(next);
+      if (row) select(row, next);
+      else setFocusIndex(next);
+    },
+    [pages, selectedId, select],
+  );
+
+  const toggleLanguage = useCallback(() => {
+    void setUiLanguage(i18n.language === 'cy' ? 'en' : 'cy');
+  }, [i18n]);
+  const toggleTheme = useCallback(() => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    applyTheme(next);
+    onTheme(next);
+  }, [theme, onTheme]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (showShortcuts || activeView !== 'conversations') return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      const actions = detail ? availableActions(detail, me) : new Set<string>();
+      const onConversation = (type: 'claim' | 'release' | 'resolve' | 'reopen' | 'mark-waiting') => {
+        if (detail && actions.has(type)) void submit({ type, conversationId: detail.conversation.id });
+      };
+      event.preventDefault();
+      switch (action) {
+        case 'next':
+          move(1);
+          break;
+        case 'previous':
+          move(-1);
+          break;
+        case 'claim':
+          onConversation('claim');
+          break;
+        case 'release':
+          onConversation('release');
+          break;
+        case 'resolve':
+          onConversation('resolve');
+          break;
+        case 'reopen':
+          onConversation('reopen');
+          break;
+        case 'waiting':
+          onConversation('mark-waiting');
+          break;
+        case 'reply':
+          setComposerMode('reply');
+          setComposerFocus((n) => n + 1);
+          break;
+        case 'note':
+          setComposerMode('note');
+          setComposerFocus((n) => n + 1);
+          break;
+        case 'search':
+          searchBox.current?.focus();
+          break;
+        case 'mine':
+          setView({ kind: 'mine' });
+          break;
+        case 'all':
+          setView({ kind: 'all' });
+          break;
+        case 'language':
+          toggleLanguage();
+          break;
+        case 'theme':
+          toggleTheme();
+          break;
+        case 'help':
+          setShowShortcuts(true);
+          break;
+        case 'send':
+          // The composer handles Ctrl+Enter itself while it has focus.
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [detail, me, move, submit, toggleLanguage, toggleTheme, showShortcuts, activeView]);
+
+  const signOut = async () => {
+    const result = await desk.session.signOut();
+    if (result.ok) onSignedOut(result.value);
+  };
+
+  return (
+    <div className="console">
+      <TopBar
+        me={me}
+        theme={theme}
+        onStatus={(status) => {
+          void submit({ type: 'set-status', status });
+        }}
+        onToggleLanguage={toggleLanguage}
+        onToggleTheme={toggleTheme}
+        onShortcuts={() => {
+          setShowShortcuts(true);
+        }}
+        onSignOut={() => {
+          void signOut();
+        }}
+      />
+      <ViewTabs views={views} active={activeView} onSelect={setActiveView} />
+      {ExtraView ? (
+        <main className="view-area">
+          <ExtraView me={me} hubNow={hubNow} openConversation={openConversation} />
+        </main>
+      ) : (
+        <>
+          <QueueRail queues={queues} view={view} onView={setView} />
+          <main className="workspace">
+            <Filters filters={filters} onChange={setFilters} searchRef={searchBox} />
+            <div className="columns">
+              <ConversationList
+                pages={pages}
+                selectedId={selectedId}
+                focusIndex={focusIndex}
+                hubNow={hubNow}
+                myId={me.id}
+                onSelect={select}
+              />
+              <ConversationPane
+                detail={detail}
+                missing={missing}
+                me={me}
+                hubNow={hubNow}
+                composerMode={composerMode}
+                onComposerMode={setComposerMode}
+                composerFocus={composerFocus}
+                onAction={(input) => {
+                  void submit(input);
+                }}
+                onSubmitText={(mode, body) =>
+                  detail
+                    ? submit({ type: mode, conversationId: detail.conversation.id, body })
+                    : Promise.resolve(false)
+                }
+              />
+            </div>
+          </main>
+        </>
+      )}
+      <StatusBar connection={connection} />
+      <Toasts
+        toasts={toasts}
+        onDismiss={(id) => {
+          setToasts((list) => list.filter((x) => x.id !== id));
+        }}
+      />
+      <ShortcutsDialog
+        open={showShortcuts}
+        onClose={() => {
+          setShowShortcuts(false);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../../shared/ipc/channels/desk';
+import { AppVersion } from '../AppVersion';
+import { formatClock } from '../format/time';
+
+/** Online / reconnecting / offline since hh:mm, actions waiting, and the last sync. */
+export function StatusBar({ connection }: { connection: ConnectionState }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const statusText = {
+    online: t('statusBar.online'),
+    connecting: t('statusBar.connecting'),
+    offline: t('statusBar.offline', {
+      time: connection.since === null ? '--:--' : formatClock(connection.since, lang),
+    }),
+    'signed-out': t('statusBar.signedOut'),
+  }[connection.status];
+  return (
+    <footer className={`statusbar status-${connection.status}`} data-testid="status-bar">
+      <span className="status-dot" aria-hidden="true" />
+      <span role="status" data-testid="connection-status">
+        {statusText}
+      </span>
+      <span data-testid="pending-actions" aria-live="polite">
+        {connection.pendingActions > 0
+          ? t('statusBar.waiting', { count: connection.pendingActions })
+          : t('statusBar.allSent')}
+      </span>
+      <span className="muted">
+        {connection.lastSyncAt === null
+          ? t('statusBar.neverSynced')
+          : t('statusBar.lastSync', { time: formatClock(connection.lastSyncAt, lang) })}
+      </span>
+      <span className="spacer" />
+      <AppVersion />
+    </footer>
+  );
+}

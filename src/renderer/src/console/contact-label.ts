@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { Platform } from '../../../shared/domain/enums';
+
+/**
+ * Messenger webhooks carry only an id, not a name: show which platform user it is rather
+ * than a blank.
+ */
+export function contactLabel(
+  t: TFunction,
+  name: string | null | undefined,
+  platform: Platform,
+  platformUserId = '',
+): string {
+  if (name && name.trim()) return name;
+  return t('conversation.unnamed', {
+    platform: t(`badges.platform.${platform}`),
+    tail: platformUserId.slice(-4),
+  });
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import type { ConnectionState } from '../../../shared/ipc/channels/desk';
+import { useDesk } from '../context';
+import { useDeskEvent } from './useDeskEvent';
+
+const INITIAL: ConnectionState = {
+  status: 'connecting',
+  since: null,
+  pendingActions: 0,
+  lastSyncAt: null,
+  clockOffsetMs: 0,
+  lastSeq: 0,
+};
+
+export function useConnection(): ConnectionState {
+  const desk = useDesk();
+  const [state, setState] = useState<ConnectionState>(INITIAL);
+  useEffect(() => {
+    void desk.sync.getState().then((result) => {
+      if (result.ok) setState(result.value);
+    });
+  }, [desk]);
+  useDeskEvent('sync.state', setState);
+  return state;
+}
