@@ -1,8 +1,18 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-leads';
+import { migration003 } from './003-sla';
+import { migration004 } from './004-broadcasts';
+import { migration005 } from './005-moderation';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const LATEST_VERSION = migrations.length;
 export type { Migration };

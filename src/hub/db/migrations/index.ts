@@ -1,12 +1,23 @@
 import type { Database } from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002Deliveries } from './002-deliveries';
+import { migration003Leads } from './003-leads';
+import { migration004Sla } from './004-sla';
+import { migration005Broadcasts } from './005-broadcasts';
+import { migration006Moderation } from './006-moderation';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** In order; never edit one after release, add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Deliveries];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002Deliveries,
+  migration003Leads,
+  migration004Sla,
+  migration005Broadcasts,
+  migration006Moderation,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
