@@ -121,6 +121,13 @@ const RULES: readonly EmergencyRule[] = [
       /\b(?:he|she|they|someone|somebody|people|men|lads|a man|a woman|a group|my (?:dad|mum|mam|husband|wife|partner|boyfriend|girlfriend|ex|neighbour|son|brother|stepdad))(?:'s|s| is|'re|re| are)\s+(?:\w+\s+)?(?:beating|hitting|punching|kicking|attacking|strangling|choking|stabbing|killing|battering|hurting|assaulting|dragging|smashing (?:her|him|me|my)|throttling|headbutting|jumping (?:on|him|her))\b/,
   },
   {
+    // Whoever the subject is ("my ex has broken in and is hitting me"), someone doing
+    // violence to a person right now. 'hurting' is left out: "my back is hurting me".
+    kind: 'violence in progress',
+    pattern:
+      /\b(?:is|are|'s|'re)\s+(?:still\s+)?(?:hitting|beating|punching|kicking|attacking|strangling|choking|stabbing|battering|assaulting|throttling|headbutting|stamping on)\s+(?:me|us|her|him|them|my|our|his|the (?:kids?|children|baby))\b/,
+  },
+  {
     kind: 'violence in progress',
     pattern:
       /(?<!\b(?:was|were|been|get|got) )\bbeing (?:beaten|attacked|stabbed|assaulted|hit|kicked|punched|strangled|choked|dragged|raped|kidnapped|abducted|held hostage|jumped)\b/,

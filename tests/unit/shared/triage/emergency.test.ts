@@ -7,6 +7,8 @@ describe('detectEmergency', () => {
     ['my ex is outside with a knife', 'weapon present'],
     ['man waving an axe at people in the car park', 'weapon present'],
     ['shes strangling him on the landing', 'violence in progress'],
+    ['Help my ex has broken in and is hitting me right now', 'violence in progress'],
+    ['he came back and is still kicking the kids', 'violence in progress'],
     ['someone is breaking in downstairs', 'intruder'],
     ['im going to kill myself', 'self-harm intent'],
     ['baby locked in a car outside Asda', 'child in danger'],
@@ -47,6 +49,10 @@ describe('detectEmergency', () => {
     const verdict = detectEmergency(text);
     expect(verdict.emergency).toBe(false);
     expect(verdict.reasons.join(' ')).toContain('Not an emergency: past event');
+  });
+
+  it('does not take an ache for an assault', () => {
+    expect(detectEmergency('my back is hurting me after that shift').emergency).toBe(false);
   });
 
   it.each(['I was stabbed in 2015, is the case still open?', 'cafodd fy mrawd ei drywanu flynyddoedd yn ôl'])(
