@@ -61,8 +61,22 @@ export const DEFAULT_PROFANITY_EN: readonly string[] = [
   'nonce',
 ];
 
+// Welsh words mutate after certain words ("gwasanaeth gachu"), so the soft, nasal and
+// aspirate forms are listed alongside the radical ones.
 export const DEFAULT_PROFANITY_CY: readonly string[] = [
   'cachu',
+  'gachu',
+  'chachu',
+  'nghachu',
+  'gachwr',
+  'gachgi',
+  'fastad',
+  'fasdad',
+  'chont',
+  'nghont',
+  'biso',
+  'mhiso',
+  'phiso',
   'cach',
   'cachwr',
   'cachgi',

@@ -20,6 +20,7 @@ describe('detectBreaches', () => {
     ['shiiiiit', 'stretched'],
     ['FUCKING useless', 'capitals and suffix'],
     ['cachu o beth', 'Welsh'],
+    ['gwasanaeth gachu', 'Welsh, mutated'],
     ['ffycin heddlu', 'Welsh slang'],
   ])('finds profanity in %j (%s)', (text) => {
     expect(breachesOf(text)).toContain('obscene');
