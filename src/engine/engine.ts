@@ -21,6 +21,7 @@ import { getViewConversation } from './db/conversations';
 import { operatorNames, putOperator } from './db/directory';
 import type { CacheDb } from './db/handle';
 import { deleteMeta, getMeta, setMeta } from './db/meta';
+import { createEmergencyWatch } from './emergency-watch';
 import { openCacheDb } from './db/open';
 import { countQueued, type OutboxRow } from './db/outbox';
 import { conversationDetail, conversationPage, operatorsView, queueSummaries } from './read-models';
@@ -28,6 +29,8 @@ import { postLogin } from './session/login';
 import { hubCaList } from './session/tls';
 import { smoothOffset } from './sync/clock';
 import { HubConnection, type LinkStatus } from './sync/connection';
+import { hubGet } from './session/hub-get';
+import { emitSlaAlerts } from './sla-alerts';
 
 export interface HubUrlPolicy {
   readonly url: string | null;
@@ -73,6 +76,8 @@ export interface ConsoleEngine {
   reconnect(): void;
   /** Resolves when sync work queued so far has been applied. */
   idle(): Promise<void>;
+  /** GETs a hub path with the session token (reports the hub computes); throws when signed out. */
+  hubGet(path: string): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
   /** The cache handle, for read-only inspection in tests and diagnostics. */
   readonly db: CacheDb;
@@ -86,7 +91,16 @@ const sameUrl = (a: string, b: string): boolean => {
   }
 };
 
-export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngine {
+export function createConsoleEngine(engineOptions: ConsoleEngineOptions): ConsoleEngine {
+  // Anything that changes the cache or the session may start or stop the emergency alert.
+  let emergencyWatch: { check(): void } | null = null;
+  const options: ConsoleEngineOptions = {
+    ...engineOptions,
+    emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+      engineOptions.emit(event, payload);
+      if (event === 'data.changed' || event === 'sync.state') emergencyWatch?.check();
+    },
+  };
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
   const policy: HubUrlPolicy = options.hubUrlPolicy ?? { url: null, locked: false, reason: null };
@@ -117,6 +131,9 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
 
   const signedInOperator = (): Operator | null =>
     getMeta(db, 'token') === null ? null : getMeta(db, 'operator');
+  emergencyWatch = createEmergencyWatch(db, signedInOperator, (state) => {
+    engineOptions.emit('emergency.alert', state);
+  });
 
   const currentHubUrl = (): string | null =>
     policy.locked && policy.url !== null ? policy.url : (getMeta(db, 'hubUrl') ?? policy.url);
@@ -167,6 +184,7 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
     for (const notice of changes.notices) {
       if (me !== null && notice.operatorId === me.id) options.emit('notice', notice);
     }
+    emitSlaAlerts(changes.slaAlerts, me, hubNow(), options.emit);
     publishState();
   };
 
@@ -300,7 +318,8 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
     const op = submitAction(db, input, { consoleId, operatorId: operator.id, hubNow: hubNow() });
     const targets = targetsOf(op);
     if (targets.length > 0) options.emit('data.changed', { conversationIds: targets, lists: true });
-    else if (op.type === 'set-status') options.emit('data.changed', { conversationIds: [], lists: true });
+    // Status, roster, capacity and queue switches show at once on the lists and the board.
+    else options.emit('data.changed', { conversationIds: [], lists: true });
     publishState();
     connection?.kick();
     return { opId: op.opId };
@@ -417,6 +436,13 @@ export function createConsoleEngine(options: ConsoleEngineOptions): ConsoleEngin
     },
     async idle() {
       await connection?.idle();
+    },
+    async hubGet(path) {
+      const token = getMeta(db, 'token');
+      const hubUrl = currentHubUrl();
+      if (token === null || hubUrl === null)
+        throw new DeskFailure('not-signed-in', 'Sign in to the hub first.');
+      return hubGet({ hubUrl, ca, token }, path);
     },
     async close() {
       if (closed) return;

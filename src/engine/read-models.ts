@@ -17,6 +17,7 @@ import {
 import { getContact, getContacts, listOperators, listQueues, operatorNames } from './db/directory';
 import type { CacheDb } from './db/handle';
 import { messagesOf } from './db/messages';
+import { atRiskByQueue } from './db/leads';
 import { listOutbox } from './db/outbox';
 
 /** "At risk" means due within this long of hub now, or already overdue. */
@@ -24,9 +25,12 @@ export const AT_RISK_WINDOW_MS = 5 * 60_000;
 
 export function queueSummaries(db: CacheDb, hubNow: number): QueueSummary[] {
   const counts = countByQueue(db, hubNow + AT_RISK_WINDOW_MS);
+  // At risk by the shared rule (src/shared/workload), as the workload board counts it.
+  const atRisk = atRiskByQueue(db, hubNow);
   return listQueues(db).map((queue) => ({
     queue,
     ...(counts.get(queue.id) ?? { open: 0, unassigned: 0, atRisk: 0 }),
+    atRisk: atRisk.get(queue.id) ?? 0,
   }));
 }
 

@@ -12,11 +12,12 @@ import { auditRowsBetween, verifyAudit } from './db/audit';
 import { hubDbPath, openHubDb } from './db/connection';
 import { getOperator } from './db/operators';
 import { startHub } from './server';
+import { monthSchema, monthlyCsvFromHub } from './sla/monthly-report';
 import { addUser } from './users';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: hub serve|user add|audit verify|audit export|triage [options]';
+const USAGE = 'usage: hub serve|user add|audit verify|audit export|report monthly|triage [options]';
 const DEFAULT_DATA = './.desk-data';
 
 const describe = (error: z.ZodError, prefix: string): string =>
@@ -51,6 +52,8 @@ const envSchema = z.object({
   DESK_LEASE_GRACE_MS: z.coerce.number().int().min(1000).optional(),
   DESK_GRAPH_API_BASE: z.url().default('https://graph.facebook.com/v21.0'),
   DESK_FB_PAGE_TOKEN: nonEmpty.optional(),
+  /** The force's Facebook Page id, where broadcasts are posted. */
+  DESK_FB_PAGE_ID: nonEmpty.optional(),
   DESK_X_API_BASE: z.url().default('https://api.x.com'),
   DESK_X_ACCESS_TOKEN: nonEmpty.optional(),
 });
@@ -65,6 +68,7 @@ function adaptersFrom(env: z.infer<typeof envSchema>): PlatformAdapters {
         : createGraphApiAdapter({
             baseUrl: env.DESK_GRAPH_API_BASE,
             pageAccessToken: env.DESK_FB_PAGE_TOKEN,
+            pageId: env.DESK_FB_PAGE_ID,
           }),
     x:
       env.DESK_X_ACCESS_TOKEN === undefined
@@ -181,7 +185,7 @@ async function userAdd(args: string[]): Promise<void> {
       role: z.enum(['operator', 'lead', 'admin']),
       welsh: z.boolean().default(false),
       cleared: z.boolean().default(false),
-      capacity: z.coerce.number().int().min(1).max(100).default(6),
+      capacity: z.coerce.number().int().min(1).max(100).default(8),
       data: z.string().min(1).default(DEFAULT_DATA),
     }),
     values,
@@ -244,6 +248,21 @@ function auditExport(args: string[]): void {
   }
 }
 
+/** `report monthly --month YYYY-MM [--data DIR]`: the month's figures as CSV on stdout. */
+function reportMonthly(args: string[]): void {
+  const values = options(args, { data: { type: 'string' }, month: { type: 'string' } });
+  const opts = parse(
+    z.object({ data: z.string().min(1).default(DEFAULT_DATA), month: monthSchema }),
+    values,
+  );
+  const db = openHubDb(existingDataDir(opts.data));
+  try {
+    process.stdout.write(monthlyCsvFromHub(db, opts.month));
+  } finally {
+    db.close();
+  }
+}
+
 async function triageCommand(args: string[]): Promise<void> {
   options(args, {});
   const { runTriageCommand } = await import('./triage-command');
@@ -268,6 +287,12 @@ export async function main(argv: string[]): Promise<void> {
         return;
       }
       throw new UsageError(`unknown audit command ${second ?? '(none)'}; ${USAGE}`);
+    case 'report':
+      if (second === 'monthly') {
+        reportMonthly(rest);
+        return;
+      }
+      throw new UsageError(`unknown report command ${second ?? '(none)'}; ${USAGE}`);
     case 'triage':
       return triageCommand(argv.slice(1));
     default:

@@ -1,3 +1,4 @@
+import type { ProfanityLists } from '../shared/triage/word-lists';
 import type { HubDb } from './db/connection';
 
 /** What every part of the hub shares: the database, the clock and the commit hook. */
@@ -8,6 +9,8 @@ export interface HubContext {
   readonly leaseGraceMs: number;
   /** True while the operator has at least one console connected. */
   readonly isOnline: (operatorId: string) => boolean;
+  /** The desk's editable profanity lists (absent: the built-in ones). */
+  readonly profanity?: () => ProfanityLists;
   /**
    * Runs `fn` in one SQLite transaction, then fans out whatever it appended to the
    * change log. Everything that changes hub state goes through here.

@@ -4,10 +4,10 @@ import { triage } from '../shared/triage';
 import type { HubContext } from './context';
 import { findContact } from './db/contacts';
 import { latestConversationFor, type HubConversation } from './db/conversations';
-import { takeWebhookReceipt } from './db/messages';
-import { addMessage, putContact, putConversation } from './record';
+import { messagesOf, takeWebhookReceipt } from './db/messages';
+import { addMessage, putContact, putConversation, relogMessage } from './record';
+import { moderateIncoming } from './moderation/on-ingest';
 import { higherPriority, queueFor, route } from './routing';
-import { responseDueAt } from './sla-due';
 
 /** One message from the public, whatever platform format it arrived in. */
 export interface InboundMessage {
@@ -54,7 +54,10 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     if (!takeWebhookReceipt(db, inbound.platform, inbound.platformMessageId, now)) {
       return { stored: false, reason: 'duplicate' };
     }
-    const result = triage({ text: inbound.text, platform: inbound.platform, kind: inbound.kind });
+    const result = triage(
+      { text: inbound.text, platform: inbound.platform, kind: inbound.kind },
+      ctx.profanity?.(),
+    );
     const routed = route(result);
     const category: Category = result.emergency ? 'emergency' : result.category;
 
@@ -98,7 +101,8 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         firstResponseAt: null,
         lastInboundAt: now,
         lastResponseAt: null,
-        responseDueAt: responseDueAt(category, now, null),
+        // The SLA engine sets the true due time when the conversation is saved.
+        responseDueAt: null,
         updatedAt: now,
         assignedSeq: 0,
         accountId: inbound.accountId,
@@ -122,13 +126,16 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         preview: preview(inbound.text),
         triageReasons: [...new Set([...previous.triageReasons, ...result.reasons])].slice(0, MAX_REASONS),
         lastInboundAt: now,
-        responseDueAt: responseDueAt(merged, now, previous.responseDueAt),
         updatedAt: now,
         accountId: inbound.accountId ?? previous.accountId,
         replyToId: inbound.replyToId ?? previous.replyToId,
       };
     }
     putConversation(db, now, conversation, { assignmentChanged });
+    if (previous !== null && !previous.confidential && conversation.confidential) {
+      // Bodies already sent to uncleared consoles must be blanked there too, as a snapshot would.
+      for (const earlier of messagesOf(db, conversation.id)) relogMessage(db, now, earlier.id, true);
+    }
 
     const message: Message = {
       id: randomUUID(),
@@ -141,6 +148,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       createdAt: now,
     };
     addMessage(db, now, message, conversation);
+    moderateIncoming(ctx, conversation, message, result, now);
     return { stored: true, conversationId: conversation.id, messageId: message.id };
   });
 }

@@ -8,6 +8,7 @@ import { insertMessage } from './db/messages';
 import { insertNotice } from './db/notices';
 import { upsertQueue } from './db/queues';
 import { getMessage } from './db/messages';
+import { prepareSla } from './sla/conversation-sla';
 
 /*
  * Each function writes one whole entity and logs it, in the caller's transaction, so the
@@ -36,13 +37,16 @@ export function putConversation(
   options: { assignmentChanged?: boolean } = {},
 ): number {
   const next = headSeq(db) + 1;
+  // The SLA engine owns responseDueAt: it replays the conversation's timeline (issue 6).
+  const sla = prepareSla(db, at, conversation);
   const stored: HubConversation =
-    options.assignmentChanged === true ? { ...conversation, assignedSeq: next } : conversation;
+    options.assignmentChanged === true ? { ...sla.conversation, assignedSeq: next } : sla.conversation;
   saveConversation(db, stored);
   const seq = appendChange(db, { entity: 'conversation', data: publicConversation(stored) }, at, {
     confidential: stored.confidential,
   });
   if (seq !== next) throw new Error(`change log sequence jumped from ${next} to ${seq}`);
+  sla.settle();
   return seq;
 }
 

@@ -1,30 +1,31 @@
 import type { Category, Priority, Queue } from '../shared/domain';
+import { QUEUE_IDS } from '../shared/sla/queues';
 import type { TriageResult } from '../shared/triage';
 
 /** The desk's queues. Ids are stable: routing and consoles refer to them. */
 export const DEFAULT_QUEUES: readonly Queue[] = [
-  { id: 'emergency', name: 'Emergency', nameCy: 'Argyfwng', autoAssign: false },
-  { id: 'crime', name: 'Crime reports', nameCy: 'Adroddiadau trosedd', autoAssign: false },
-  { id: 'safeguarding', name: 'Safeguarding', nameCy: 'Diogelu', autoAssign: false },
-  { id: 'intelligence', name: 'Intelligence', nameCy: 'Gwybodaeth', autoAssign: false },
-  { id: 'updates', name: 'Update requests', nameCy: 'Ceisiadau am ddiweddariad', autoAssign: false },
-  { id: 'general', name: 'General enquiries', nameCy: 'Ymholiadau cyffredinol', autoAssign: false },
+  { id: QUEUE_IDS.emergency, name: 'Emergency', nameCy: 'Argyfwng', autoAssign: false },
+  { id: QUEUE_IDS.crime, name: 'Crime reports', nameCy: 'Adroddiadau trosedd', autoAssign: false },
+  { id: QUEUE_IDS.safeguarding, name: 'Safeguarding', nameCy: 'Diogelu', autoAssign: false },
+  { id: QUEUE_IDS.intelligence, name: 'Intelligence', nameCy: 'Gwybodaeth', autoAssign: false },
+  { id: QUEUE_IDS.updates, name: 'Update requests', nameCy: 'Ceisiadau am ddiweddariad', autoAssign: false },
+  { id: QUEUE_IDS.general, name: 'General enquiries', nameCy: 'Ymholiadau cyffredinol', autoAssign: false },
 ];
 
 const QUEUE_BY_CATEGORY: Readonly<Record<Category, string>> = {
-  emergency: 'emergency',
-  'crime-report': 'crime',
-  'stolen-vehicle': 'crime',
-  'road-traffic': 'crime',
-  'anti-social-behaviour': 'crime',
-  'fraud-cyber': 'general',
-  'domestic-abuse': 'safeguarding',
-  'sexual-offence': 'safeguarding',
-  'missing-person': 'safeguarding',
-  intelligence: 'intelligence',
-  'update-request': 'updates',
-  complaint: 'general',
-  'general-enquiry': 'general',
+  emergency: QUEUE_IDS.emergency,
+  'crime-report': QUEUE_IDS.crime,
+  'stolen-vehicle': QUEUE_IDS.crime,
+  'road-traffic': QUEUE_IDS.crime,
+  'anti-social-behaviour': QUEUE_IDS.crime,
+  'fraud-cyber': QUEUE_IDS.general,
+  'domestic-abuse': QUEUE_IDS.safeguarding,
+  'sexual-offence': QUEUE_IDS.safeguarding,
+  'missing-person': QUEUE_IDS.safeguarding,
+  intelligence: QUEUE_IDS.intelligence,
+  'update-request': QUEUE_IDS.updates,
+  complaint: QUEUE_IDS.general,
+  'general-enquiry': QUEUE_IDS.general,
 };
 
 const ALWAYS_CONFIDENTIAL: ReadonlySet<Category> = new Set<Category>(['intelligence', 'sexual-offence']);

@@ -5,6 +5,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import type { Operator } from '../shared/domain';
 import { startDeliveryWorker } from './adapters/delivery-worker';
+import { startBroadcastPublisher } from './broadcasts/publisher';
 import { createRecordingAdapters } from './adapters/recording';
 import type { PlatformAdapters } from './adapters/types';
 import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
@@ -19,9 +20,15 @@ import { createRequestHandler } from './http/router';
 import type { HubRequest } from './http/types';
 import { handleMetaWebhook, handleXWebhook, type WebhookSecrets } from './http/webhook-routes';
 import { startLeaseKeeper } from './leases';
+import { createProfanitySource } from './moderation/profanity-file';
+import { startModerationWorker } from './moderation/worker';
+import { runAutoAssign } from './auto-assign';
 import { startSimulator } from './simulator';
 import { attachSyncServer, type SyncServer } from './sync/socket-server';
 import { seedDefaults } from './users';
+import { handleReportRequest } from './http/report-routes';
+import { startSlaScheduler, type SlaScheduler } from './sla/scheduler';
+import { loadSlaPoliciesAtStart } from './sla/startup';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -81,6 +88,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const now = options.now ?? Date.now;
   const db = openHubDb(options.dataDir);
   seedDefaults(db, now());
+  try {
+    loadSlaPoliciesAtStart(db, options.dataDir, now(), log);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const secret = tokenSecretFor(db, options.tokenSecret);
   const retentionMs = options.changeLogRetentionMs ?? 7 * DAY;
   pruneChanges(db, now() - retentionMs);
@@ -93,17 +106,27 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const policy: LoginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
 
   let sync: SyncServer | null = null;
+  let slaScheduler: SlaScheduler | null = null;
   const ctx: HubContext = {
     db,
     now,
     log,
     leaseGraceMs: options.leaseGraceMs ?? 120_000,
+    profanity: createProfanitySource(options.dataDir, log).current,
     isOnline: (operatorId) => sync?.isOnline(operatorId) ?? false,
     commit<T>(fn: () => T): T {
       // Nested commits join the outer transaction; only the outermost one fans out.
       if (db.inTransaction) return fn();
-      const result = db.transaction(fn)();
+      const result = db.transaction(() => {
+        const before = headSeq(db);
+        const value = fn();
+        // Whatever just changed (new work, a release, a status or capacity change) may let
+        // automatic assignment hand something out: it commits with the change that allowed it.
+        if (headSeq(db) > before) runAutoAssign(ctx);
+        return value;
+      })();
       sync?.publish();
+      slaScheduler?.rearm();
       return result;
     },
   };
@@ -126,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       login: (body) => login(ctx, secret, policy, body),
       metaWebhook: (req: HubRequest) => handleMetaWebhook(ctx, secrets, req),
       xWebhook: (req: HubRequest) => handleXWebhook(ctx, secrets, req),
+      reports: (req: HubRequest) => handleReportRequest(db, authenticate, req),
     },
     log,
   );
@@ -139,16 +163,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const leases = startLeaseKeeper(ctx);
   const deliveries = startDeliveryWorker(ctx, adapters);
+  const broadcasts = startBroadcastPublisher(ctx, adapters);
+  const moderationWorker = startModerationWorker(ctx, adapters);
   sync = attachSyncServer(server, ctx, {
     authenticate,
     onOperatorConnected: (id) => {
       leases.connected(id);
+      // Someone available just came back: waiting work may now have a taker.
+      ctx.commit(() => runAutoAssign(ctx));
     },
     onOperatorDisconnected: (id) => {
       leases.disconnected(id);
     },
     afterOperation: () => {
       deliveries.kick();
+      broadcasts.kick();
+      moderationWorker.kick();
     },
   });
 
@@ -175,6 +205,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (error) {
     leases.stop();
     await deliveries.stop();
+    await broadcasts.stop();
+    await moderationWorker.stop();
     clearInterval(pruneTimer);
     db.close();
     throw error;
@@ -183,6 +215,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${options.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`;
   log(`[hub] listening on ${url}`);
+  // First pass raises whatever came due while the hub was down.
+  slaScheduler = startSlaScheduler(ctx);
 
   const simulator =
     options.simulatePerMinute !== undefined && options.simulatePerMinute > 0
@@ -215,10 +249,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close() {
       closing ??= (async () => {
         simulator?.stop();
+        slaScheduler?.stop();
+        slaScheduler = null;
         clearInterval(pruneTimer);
         await sync?.close();
         leases.stop();
         await deliveries.stop();
+        await broadcasts.stop();
+        await moderationWorker.stop();
         sync = null;
         db.close();
       })();

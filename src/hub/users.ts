@@ -14,7 +14,7 @@ export const newUserSchema = z.object({
   role: roleSchema,
   password: z.string().min(8, 'password must be at least 8 characters').max(1000),
   skills: z.array(skillSchema).default([]),
-  capacity: z.number().int().min(1).max(100).default(6),
+  capacity: z.number().int().min(1).max(100).default(8),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

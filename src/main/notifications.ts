@@ -1,5 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
 import type { EventName, EventPayload } from '../shared/ipc/events';
+import { createEmergencyNotifier } from './emergency-notification';
 
 /**
  * Native notifications for work that needs the operator now, even when the console is
@@ -10,10 +11,23 @@ export function notifyNatively<E extends EventName>(
   payload: EventPayload<E>,
   getWindow: () => BrowserWindow | null,
 ): void {
-  if (event !== 'notice' || !Notification.isSupported()) return;
+  if (!Notification.isSupported()) return;
+  if (event === 'emergency.alert') {
+    // Urgent and never silent: the renderer's repeating tone plays alongside it.
+    for (const body of nextEmergencies(payload as EventPayload<'emergency.alert'>)) {
+      show(new Notification({ title: 'Social Desk: EMERGENCY', body, urgency: 'critical' }), getWindow);
+    }
+    return;
+  }
+  if (event !== 'notice') return;
   const notice = payload as EventPayload<'notice'>;
   if (notice.kind !== 'assigned-to-you' && notice.kind !== 'moved-from-you') return;
-  const notification = new Notification({ title: 'Social Desk', body: notice.text });
+  show(new Notification({ title: 'Social Desk', body: notice.text }), getWindow);
+}
+
+const nextEmergencies = createEmergencyNotifier();
+
+function show(notification: Notification, getWindow: () => BrowserWindow | null): void {
   notification.on('click', () => {
     const window = getWindow();
     if (!window) return;

@@ -32,6 +32,8 @@ export function createMainWindow(stateDir: string, preloadDir: string): BrowserW
       webSecurity: true,
       webviewTag: false,
       spellcheck: true,
+      // The emergency alert tone must sound after a restart, before anyone has clicked.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   if (state.maximized) window.maximize();

@@ -77,7 +77,16 @@ const CACHE_TABLES = [
   'conversations',
   'messages',
   'notices',
+  'comment_moderation',
+  'blocked_accounts',
+  'broadcasts',
+  'desk_alerts',
+  'shifts',
+  'activity',
   'snapshot_ids',
+  'sla_policy',
+  'sla_status',
+  'sla_events',
 ];
 
 /**

@@ -5,6 +5,22 @@ import type { Operation, OperationInput } from '../../shared/protocol/operations
 export function targetsOf(op: OperationInput): string[] {
   switch (op.type) {
     case 'set-status':
+    case 'broadcast-save':
+    case 'broadcast-submit':
+    case 'broadcast-approve':
+    case 'broadcast-reject':
+    case 'broadcast-emergency-publish':
+    case 'broadcast-sign-off':
+    case 'broadcast-retry':
+    case 'broadcast-retract':
+    case 'desk-alert-send':
+    case 'desk-alert-ack':
+    case 'desk-alert-cancel':
+    case 'shift-put':
+    case 'shift-remove':
+    case 'set-capacity':
+    case 'set-auto-assign':
+    case 'set-sla-policy':
       return [];
     case 'reassign':
       return op.conversationIds;
@@ -49,8 +65,29 @@ export function applyToConversation(
       return { ...conversation, status: 'waiting-on-public', responseDueAt: null, updatedAt: at };
     case 'reassign':
       return { ...conversation, assigneeId: op.toOperatorId, leaseExpiresAt: null, updatedAt: at };
+    case 'moderate':
+      // A public answer to a comment counts as the desk's response, as a reply does.
+      return op.action === 'reply' || op.action === 'ask-private'
+        ? { ...conversation, lastResponseAt: op.createdAt, responseDueAt: null, updatedAt: at }
+        : conversation;
     case 'open':
     case 'set-status':
+    case 'broadcast-save':
+    case 'broadcast-submit':
+    case 'broadcast-approve':
+    case 'broadcast-reject':
+    case 'broadcast-emergency-publish':
+    case 'broadcast-sign-off':
+    case 'broadcast-retry':
+    case 'broadcast-retract':
+    case 'desk-alert-send':
+    case 'desk-alert-ack':
+    case 'desk-alert-cancel':
+    case 'shift-put':
+    case 'shift-remove':
+    case 'set-capacity':
+    case 'set-sla-policy':
+    case 'set-auto-assign':
       return conversation;
   }
 }

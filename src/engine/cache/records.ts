@@ -4,17 +4,25 @@ import { putContact, putOperator, putQueue } from '../db/directory';
 import type { CacheDb } from '../db/handle';
 import { putConfirmedMessage } from '../db/messages';
 import { putNotice } from '../db/notices';
+import { putBlockedAccount, putCommentModeration } from '../db/moderation';
+import { putBroadcast, putDeskAlertRow } from '../db/broadcasts';
+import { putActivity, putShift } from '../db/leads';
+import { putSlaEvent, putSlaPolicy, putSlaStatus } from '../db/sla';
+import type { SlaEventRecord } from '../../shared/protocol/entities-sla';
 
 /** What applying some hub records changed, so the UI refreshes just that. */
 export class ChangeSet {
   readonly conversationIds = new Set<string>();
   lists = false;
   readonly notices: Notice[] = [];
+  /** SLA alerts new to this cache (issue 6): the engine decides whom to tell. */
+  readonly slaAlerts: SlaEventRecord[] = [];
 
   merge(other: ChangeSet): void {
     for (const id of other.conversationIds) this.conversationIds.add(id);
     this.lists ||= other.lists;
     this.notices.push(...other.notices);
+    this.slaAlerts.push(...other.slaAlerts);
   }
 }
 
@@ -44,6 +52,42 @@ export function applyRecord(db: CacheDb, record: EntityRecord, changes: ChangeSe
       return;
     case 'notice':
       if (putNotice(db, record.data)) changes.notices.push(record.data);
+      return;
+    case 'comment-moderation':
+      putCommentModeration(db, record.data);
+      changes.conversationIds.add(record.data.conversationId);
+      changes.lists = true;
+      return;
+    case 'blocked-account':
+      putBlockedAccount(db, record.data);
+      changes.lists = true;
+      return;
+    case 'shift':
+      putShift(db, record.data);
+      changes.lists = true;
+      return;
+    case 'activity':
+      putActivity(db, record.data);
+      changes.lists = true;
+      return;
+    case 'broadcast':
+      putBroadcast(db, record.data);
+      changes.lists = true;
+      return;
+    case 'desk-alert':
+      putDeskAlertRow(db, record.data);
+      changes.lists = true;
+      return;
+    case 'sla-policy':
+      putSlaPolicy(db, record.data);
+      return;
+    case 'sla-status':
+      putSlaStatus(db, record.data);
+      changes.conversationIds.add(record.data.conversationId);
+      changes.lists = true;
+      return;
+    case 'sla-event':
+      if (putSlaEvent(db, record.data)) changes.slaAlerts.push(record.data);
       return;
   }
 }

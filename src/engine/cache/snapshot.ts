@@ -28,6 +28,7 @@ export function applySnapshotPage(
       recomputeConversations(db, changes.conversationIds, operatorId);
       // Old notices from a snapshot are history, not news.
       changes.notices.length = 0;
+      changes.slaAlerts.length = 0;
       return changes;
     })
     .immediate();
@@ -39,6 +40,14 @@ const TABLES: readonly (readonly [EntityName, string])[] = [
   ['contact', 'contacts'],
   ['conversation', 'hub_conversations'],
   ['notice', 'notices'],
+  ['comment-moderation', 'comment_moderation'],
+  ['blocked-account', 'blocked_accounts'],
+  ['broadcast', 'broadcasts'],
+  ['desk-alert', 'desk_alerts'],
+  ['shift', 'shifts'],
+  ['activity', 'activity'],
+  ['sla-policy', 'sla_policy'],
+  ['sla-status', 'sla_status'],
 ];
 
 /**

@@ -1,8 +1,12 @@
 import type { HandlerTable } from '../../shared/ipc/dispatch';
 import type { ConsoleEngine } from '../engine';
 import { createAppHandlers, type AppHandlerDeps } from './app';
+import { createBroadcastsHandlers } from './broadcasts';
 import { createDeskHandlers } from './desk';
+import { createModerationHandlers } from './moderation';
+import { createLeadsHandlers } from './leads';
 import { createSessionHandlers } from './session';
+import { createSlaHandlers } from './sla';
 
 export interface HandlerDeps extends AppHandlerDeps {
   readonly engine: ConsoleEngine;
@@ -17,5 +21,9 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createAppHandlers(deps),
     ...createSessionHandlers(deps.engine),
     ...createDeskHandlers(deps.engine),
+    ...createBroadcastsHandlers(deps.engine),
+    ...createModerationHandlers(deps.engine),
+    ...createLeadsHandlers(deps.engine),
+    ...createSlaHandlers(deps.engine),
   };
 }

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { createGraphPosting } from './graph-api-posts';
+import { createGraphModeration } from './graph-moderation';
 import { PlatformError, type OutboundReply, type PlatformAdapter, type SentReply } from './types';
 
 export interface GraphApiConfig {
   /** e.g. https://graph.facebook.com/v21.0 */
   readonly baseUrl: string;
   readonly pageAccessToken: string;
+  /** The force's Page, for broadcasts (`/{page-id}/feed`). */
+  readonly pageId?: string;
   readonly fetch?: typeof fetch;
 }
 
@@ -55,6 +59,8 @@ async function post(config: GraphApiConfig, path: string, body: unknown): Promis
  */
 export function createGraphApiAdapter(config: GraphApiConfig): PlatformAdapter {
   return {
+    ...createGraphModeration(config),
+    ...createGraphPosting(config),
     async sendReply(reply: OutboundReply): Promise<SentReply> {
       if (reply.kind === 'comment') {
         if (reply.replyToId === null) throw new PlatformError('no comment to reply to', false);

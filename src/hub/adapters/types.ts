@@ -1,4 +1,5 @@
 import type { ConversationKind, Platform } from '../../shared/domain';
+import type { PlatformModeration } from './moderation-types';
 
 /** Everything a platform needs to post one reply. */
 export interface OutboundReply {
@@ -20,11 +21,40 @@ export interface SentReply {
   readonly platformMessageId: string | null;
 }
 
+/** One public post of a broadcast on one platform (a Facebook Page post, an X post). */
+export interface OutboundPost {
+  readonly broadcastId: string;
+  /** Facebook carries one bilingual post; X one post per language. */
+  readonly part: 'bilingual' | 'cy' | 'en';
+  readonly text: string;
+  readonly image: {
+    readonly name: string;
+    readonly mime: 'image/png' | 'image/jpeg';
+    readonly bytes: Uint8Array;
+    readonly alt: string;
+  } | null;
+  /** The same for every attempt at the same post: adapters that can dedupe use it. */
+  readonly idempotencyKey: string;
+}
+
+export interface PublishedPost {
+  readonly postId: string;
+}
+
+/** Broadcast posting (issue 7): publish, edit in place where the platform can, take down. */
+export interface BroadcastPosting {
+  publishPost(post: OutboundPost): Promise<PublishedPost>;
+  /** Replaces a live post's text; platforms that cannot edit repost, so the id may change. */
+  editPost(postId: string, post: OutboundPost): Promise<PublishedPost>;
+  /** Takes a post down; a post that is already gone counts as done. */
+  deletePost(postId: string): Promise<void>;
+}
+
 /**
- * One social platform's outbound side. Replies now; moderation (hide/delete comment) and
- * broadcasts (page posts) will join here.
+ * One social platform's outbound side: replies and broadcasts; moderation (hide/delete
+ * comment) will join here.
  */
-export interface PlatformAdapter {
+export interface PlatformAdapter extends BroadcastPosting, PlatformModeration {
   sendReply(reply: OutboundReply): Promise<SentReply>;
 }
 

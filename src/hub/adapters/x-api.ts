@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { createXPosting } from './x-api-posts';
+import { createXModeration } from './x-moderation';
 import { PlatformError, type OutboundReply, type PlatformAdapter, type SentReply } from './types';
 
 export interface XApiConfig {
@@ -17,6 +19,8 @@ const errorResponseSchema = z.object({ title: z.string().optional(), detail: z.s
 /** X API v2: `POST /2/dm_conversations/with/:participant_id/messages`. */
 export function createXApiAdapter(config: XApiConfig): PlatformAdapter {
   return {
+    ...createXModeration(config),
+    ...createXPosting(config),
     async sendReply(reply: OutboundReply): Promise<SentReply> {
       if (reply.kind !== 'dm')
         throw new PlatformError('X replies to public posts are not supported yet', false);

@@ -13,6 +13,8 @@ export interface Routes {
   readonly login: (body: LoginRequest) => Promise<LoginResponse>;
   readonly metaWebhook: (req: HubRequest) => HubReply;
   readonly xWebhook: (req: HubRequest) => HubReply;
+  /** Reports (`/api/reports/...`), for leads with a session token. */
+  readonly reports?: (req: HubRequest) => Promise<HubReply>;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +61,7 @@ async function route(routes: Routes, req: HubRequest): Promise<HubReply> {
     case '/webhooks/x':
       return routes.xWebhook(req);
     default:
+      if (req.path.startsWith('/api/reports/') && routes.reports !== undefined) return routes.reports(req);
       return errorReply(404, 'not-found');
   }
 }

@@ -7,8 +7,12 @@ import { appendAudit } from '../db/audit';
 import { headSeq } from '../db/change-log';
 import { getConversation, type HubConversation } from '../db/conversations';
 import { enqueueDelivery } from '../db/deliveries';
-import { getOperator, setOperatorStatus } from '../db/operators';
-import { addMessage, addNotice, logOperator, putConversation } from '../record';
+import { getOperator } from '../db/operators';
+import { addMessage, addNotice, putConversation } from '../record';
+import { applyModeration } from './moderation';
+import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
+import { applyBroadcastOperation } from './broadcasts';
+import { setSlaPolicy } from './sla';
 
 type Outcome =
   | { readonly kind: 'accepted'; readonly notice?: string }
@@ -205,6 +209,10 @@ function reassign(
   for (const id of new Set(conversationIds)) {
     const c = getConversation(scope.ctx.db, id);
     if (c === null) return rejected('not-found', `No conversation ${id}.`);
+    // Checked before anything moves: a refusal must leave every conversation where it was.
+    if (target !== null && c.confidential && !target.skills.includes('confidential')) {
+      return rejected('forbidden', `${target.name} is not cleared for confidential conversations.`);
+    }
     conversations.push(c);
   }
   const why = reason === undefined || reason.trim() === '' ? '' : ` (${reason.trim()})`;
@@ -274,14 +282,31 @@ function decide(scope: Scope): Outcome {
       );
     case 'open':
       return withConversation(scope, op.conversationId, (c) => openConversation(scope, c));
-    case 'set-status': {
-      if (scope.actor.status === op.status) return accepted();
-      setOperatorStatus(scope.ctx.db, scope.actor.id, op.status, scope.now);
-      logOperator(scope.ctx.db, scope.now, { ...scope.actor, status: op.status, statusSince: scope.now });
-      return accepted();
-    }
+    case 'set-status':
+      return setOwnStatus(scope, op.status);
+    case 'shift-put':
+    case 'shift-remove':
+    case 'set-capacity':
+    case 'set-auto-assign':
+      return applyLeadOperation(scope, op);
+    case 'moderate':
+      return applyModeration(scope, op);
     case 'reassign':
       return reassign(scope, op.conversationIds, op.toOperatorId, op.reason);
+    case 'broadcast-save':
+    case 'broadcast-submit':
+    case 'broadcast-approve':
+    case 'broadcast-reject':
+    case 'broadcast-emergency-publish':
+    case 'broadcast-sign-off':
+    case 'broadcast-retry':
+    case 'broadcast-retract':
+    case 'desk-alert-send':
+    case 'desk-alert-ack':
+    case 'desk-alert-cancel':
+      return applyBroadcastOperation(scope.ctx, scope.actor, op, scope.now);
+    case 'set-sla-policy':
+      return setSlaPolicy(scope.ctx, scope.actor, op.opId, op.policies, scope.now);
   }
 }
 
@@ -309,6 +334,7 @@ export function applyOperation(ctx: HubContext, operatorId: string, op: Operatio
       const before = headSeq(db);
       const outcome = decide({ ctx, actor, op, now });
       const after = headSeq(db);
+      if (outcome.kind === 'accepted' && after > before) recordActivity({ ctx, actor, now }, op.type);
       ack =
         outcome.kind === 'accepted'
           ? {

@@ -3,15 +3,37 @@ import type { Operator } from '../../shared/domain';
 import type { EntityRecord, SnapshotRequest, SnapshotResponse } from '../../shared/protocol';
 import { headSeq } from '../db/change-log';
 import type { HubDb } from '../db/connection';
+import { listBroadcasts } from '../db/broadcasts';
 import { listContacts } from '../db/contacts';
+import { listDeskAlerts } from '../db/desk-alerts';
 import { getConversation, listConversations, publicConversation } from '../db/conversations';
 import { listMessages } from '../db/messages';
+import { listBlockedAccounts, listCommentModeration } from '../db/moderation';
 import { noticesFor } from '../db/notices';
 import { listOperators } from '../db/operators';
 import { listQueues } from '../db/queues';
+import { listActivity } from '../db/activity';
+import { listShifts } from '../db/shifts';
+import { listSlaStatuses } from '../db/sla';
+import { policyRecord } from '../sla/policies';
 import { visibleRecord } from './visibility';
 
-const ORDER = ['queue', 'operator', 'contact', 'conversation', 'message', 'notice'] as const;
+const ORDER = [
+  'queue',
+  'operator',
+  'contact',
+  'conversation',
+  'message',
+  'notice',
+  'shift',
+  'activity',
+  'broadcast',
+  'desk-alert',
+  'comment-moderation',
+  'blocked-account',
+  'sla-policy',
+  'sla-status',
+] as const;
 type Stage = (typeof ORDER)[number];
 
 /** Opaque to consoles: where the next page starts, and the head when the first page was cut. */
@@ -81,6 +103,45 @@ function readStage(
       return noticesFor(db, viewer.id, afterId, limit).map((data) => ({
         id: data.id,
         record: { entity: 'notice', data },
+      }));
+    case 'shift':
+      return listShifts(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'shift', data }, viewer, false),
+      }));
+    case 'activity':
+      return listActivity(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'activity', data }, viewer, false),
+      }));
+    case 'broadcast':
+      return listBroadcasts(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'broadcast', data }, viewer, false),
+      }));
+    case 'desk-alert':
+      return listDeskAlerts(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'desk-alert', data }, viewer, false),
+      }));
+    case 'comment-moderation':
+      return listCommentModeration(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'comment-moderation', data }, viewer, false),
+      }));
+    case 'blocked-account':
+      return listBlockedAccounts(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'blocked-account', data }, viewer, false),
+      }));
+    case 'sla-policy': {
+      const data = afterId === '' ? policyRecord(db) : null;
+      return data === null ? [] : [{ id: data.id, record: { entity: 'sla-policy', data } }];
+    }
+    case 'sla-status':
+      return listSlaStatuses(db, afterId, limit).map((data) => ({
+        id: data.id,
+        record: visibleRecord({ entity: 'sla-status', data }, viewer, false),
       }));
   }
 }

@@ -25,7 +25,26 @@ export function visibleRecord(
     case 'queue':
     case 'operator':
     case 'contact':
+    // Moderation records carry no comment text: everyone on the desk sees the state.
+    case 'comment-moderation':
+    case 'blocked-account':
       return record;
+    // The whole desk drafts broadcasts and must see every desk alert; image bytes never travel.
+    case 'broadcast':
+    case 'desk-alert':
+      return record;
+    // The roster and who did what last are for the people supervising the desk.
+    case 'shift':
+    case 'activity':
+      return viewer.role === 'lead' || viewer.role === 'admin' ? record : null;
+    // SLA clocks and alerts carry no text: everyone sees them; reporting outcomes are for leads.
+    case 'sla-policy':
+    case 'sla-event':
+      return record;
+    case 'sla-status':
+      return viewer.role === 'lead' || viewer.role === 'admin' || record.data.outcome === null
+        ? record
+        : { entity: 'sla-status', data: { ...record.data, outcome: null } };
   }
 }
 

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { broadcastsChannels } from './channels/broadcasts';
 import { deskChannels } from './channels/desk';
+import { moderationChannels } from './channels/moderation';
+import { leadsChannels } from './channels/leads';
+import { slaChannels } from './channels/sla';
 import { sessionChannels } from './channels/session';
 
 /**
@@ -12,6 +16,10 @@ export const ipcContract = {
   ...appChannels,
   ...sessionChannels,
   ...deskChannels,
+  ...broadcastsChannels,
+  ...moderationChannels,
+  ...leadsChannels,
+  ...slaChannels,
 };
 export type IpcContract = typeof ipcContract;
 export type ChannelName = keyof IpcContract;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { noticeSchema } from '../protocol/changes';
 import { connectionStateSchema } from './channels/desk';
+import { emergencyStateSchema } from './channels/moderation';
+import { slaAlertSchema } from './channels/sla';
 
 /** Events main pushes to the renderer, typed and validated like the channels. */
 export const eventContract = {
@@ -19,6 +21,10 @@ export const eventContract = {
   }),
   notice: noticeSchema,
   'presence.viewers': z.object({ conversationId: z.string(), names: z.array(z.string()) }),
+  /** Unclaimed emergencies changed: start, update or stop the alert on this console. */
+  'emergency.alert': emergencyStateSchema,
+  /** A clock breached on this operator's work, or anywhere for leads (issue 6). */
+  'sla.alert': slaAlertSchema,
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;

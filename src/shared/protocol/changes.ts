@@ -7,6 +7,10 @@ import {
   operatorSchema,
   queueSchema,
 } from '../domain/entities';
+import { broadcastSchema, deskAlertSchema } from './entities-broadcasts';
+import { blockedAccountSchema, commentModerationSchema } from './entities-moderation';
+import { activitySchema, shiftSchema } from './entities-leads';
+import { slaEventRecordSchema, slaPolicyRecordSchema, slaStatusSchema } from './entities-sla';
 
 /**
  * A notice is addressed to one operator: "your offline reply became a note because the
@@ -34,6 +38,15 @@ export const entityRecordSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('conversation'), data: conversationSchema }),
   z.object({ entity: z.literal('message'), data: messageSchema }),
   z.object({ entity: z.literal('notice'), data: noticeSchema }),
+  z.object({ entity: z.literal('shift'), data: shiftSchema }),
+  z.object({ entity: z.literal('activity'), data: activitySchema }),
+  z.object({ entity: z.literal('broadcast'), data: broadcastSchema }),
+  z.object({ entity: z.literal('desk-alert'), data: deskAlertSchema }),
+  z.object({ entity: z.literal('comment-moderation'), data: commentModerationSchema }),
+  z.object({ entity: z.literal('blocked-account'), data: blockedAccountSchema }),
+  z.object({ entity: z.literal('sla-policy'), data: slaPolicyRecordSchema }),
+  z.object({ entity: z.literal('sla-status'), data: slaStatusSchema }),
+  z.object({ entity: z.literal('sla-event'), data: slaEventRecordSchema }),
 ]);
 export type EntityRecord = z.infer<typeof entityRecordSchema>;
 export type EntityName = EntityRecord['entity'];

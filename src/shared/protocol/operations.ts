@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../domain/entities';
 import { operatorStatusSchema } from '../domain/enums';
 import { seqSchema } from './changes';
+import { broadcastOperationSchemas } from './entities-broadcasts';
+import { moderationOperationSchemas } from './entities-moderation';
+import { leadOperationSchemas } from './entities-leads';
+import { slaOperationSchemas } from './entities-sla';
 
 export const replyBodySchema = z.string().trim().min(1).max(10000);
 
@@ -33,6 +37,10 @@ export const operationInputSchema = z.discriminatedUnion('type', [
     toOperatorId: idSchema.nullable(),
     reason: z.string().max(500).optional(),
   }),
+  ...broadcastOperationSchemas,
+  ...moderationOperationSchemas,
+  ...leadOperationSchemas,
+  ...slaOperationSchemas,
 ]);
 export type OperationInput = z.infer<typeof operationInputSchema>;
 export type OperationType = OperationInput['type'];

@@ -9,3 +9,4 @@ export * from './stats';
 export * from './report';
 export * from './csv';
 export * from './monthly-csv';
+export * from './live';

@@ -1,27 +1,29 @@
 import { z } from 'zod';
 
 /**
- * The desk's standard queues. The hub routes into these ids and the SLA policy file must
- * give each of them targets, so both sides agree on the spelling.
+ * The desk's standard queues. The hub routes into these ids (`src/hub/routing.ts` builds its
+ * queues from them) and the SLA policy file must give each of them targets, so both sides
+ * agree on the spelling.
  */
 export const QUEUE_IDS = {
   emergency: 'emergency',
   crime: 'crime',
+  /** Domestic abuse, sexual offences, missing people. */
+  safeguarding: 'safeguarding',
   intelligence: 'intelligence',
-  advice: 'advice',
   updates: 'updates',
-  /** Public comments under the force's posts. */
-  moderation: 'moderation',
+  /** Advice and general enquiries, fraud signposting, complaints. */
+  general: 'general',
 } as const;
 
-/** The standard queue ids in the order reports list them. */
+/** The standard queue ids in the order the desk and reports list them. */
 export const STANDARD_QUEUE_IDS = [
   QUEUE_IDS.emergency,
   QUEUE_IDS.crime,
+  QUEUE_IDS.safeguarding,
   QUEUE_IDS.intelligence,
-  QUEUE_IDS.advice,
   QUEUE_IDS.updates,
-  QUEUE_IDS.moderation,
+  QUEUE_IDS.general,
 ] as const;
 
 export const standardQueueIdSchema = z.enum(STANDARD_QUEUE_IDS);

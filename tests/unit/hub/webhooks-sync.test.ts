@@ -116,7 +116,7 @@ describe('webhooks and live sync', () => {
     const xWrong = await postX(desk.hub, JSON.stringify({ direct_message_events: [] }));
     expect(xWrong.status).toBe(400);
     expect(count(desk.dir, 'messages')).toBe(0);
-    expect(desk.hub.headSeq()).toBe(6); // only the seeded queues
+    expect(desk.hub.headSeq()).toBe(7); // only the seeded queues and the SLA policies
   });
 
   it('stores a redelivered platform message id once', async () => {

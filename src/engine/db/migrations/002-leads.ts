@@ -1,10 +1,13 @@
 import type { Migration } from './types';
 
-/** Cache tables for the leads work. Reserved now so parallel work keeps versions contiguous. */
+/** The shift roster and operators' last actions, as whole hub rows (seen by leads only). */
 export const migration002: Migration = {
   version: 2,
   name: 'leads',
-  up() {
-    // Filled in by the leads work; an empty step still moves user_version on.
+  up(db) {
+    db.exec(`
+      CREATE TABLE shifts (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+      CREATE TABLE activity (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
+    `);
   },
 };

@@ -1,10 +1,21 @@
 import type { Migration } from './types';
 
-/** Cache tables for the broadcasts work. Reserved now so parallel work keeps versions contiguous. */
+/** Cached broadcasts and desk alerts: whole hub rows as JSON, like notices. */
 export const migration004: Migration = {
   version: 4,
   name: 'broadcasts',
-  up() {
-    // Filled in by the broadcasts work; an empty step still moves user_version on.
+  up(db) {
+    db.exec(`
+      CREATE TABLE broadcasts (
+        id TEXT PRIMARY KEY,
+        updated_at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE TABLE desk_alerts (
+        id TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+    `);
   },
 };

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CANNED_RESPONSES, cannedFor, cannedIdSchema, suggestCanned } from '../../../shared/canned/responses';
+import {
+  CANNED_RESPONSES,
+  cannedFor,
+  cannedIdSchema,
+  cannedTitle,
+  suggestCanned,
+} from '../../../shared/canned/responses';
 import type { Conversation } from '../../../shared/domain/entities';
 import { characterLimit, countCharacters } from '../../../shared/text/platform-limits';
 import { personalDetailKinds, type PersonalDetailKind } from '../../../shared/text/personal-details';
@@ -113,6 +119,20 @@ export function Composer({
           </select>
         )}
       </div>
+      {mode === 'reply' && suggested !== null && body.trim() === '' && (
+        <button
+          type="button"
+          className="suggested-canned"
+          data-testid="insert-suggested"
+          onClick={() => {
+            // In the language the person wrote in: the 999 reply for an emergency, for example.
+            setBody(cannedFor(suggested, conversation.language));
+            area.current?.focus();
+          }}
+        >
+          ★ {t('emergency.insertSuggested', { title: cannedTitle(suggested, uiLanguage) })}
+        </button>
+      )}
       <label htmlFor={`${ids}-body`} className="visually-hidden">
         {mode === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
       </label>

@@ -12,6 +12,7 @@ import { useDeskEvent } from '../hooks/useDeskEvent';
 import { useHubNow } from '../hooks/useHubNow';
 import { useQueues } from '../hooks/useQueues';
 import { setUiLanguage } from '../i18n';
+import { queueName } from '../views/sla/queue-name';
 import { notify } from '../notify';
 import { applyTheme, type Theme } from '../theme';
 import { type ComposerMode } from './Composer';
@@ -25,6 +26,8 @@ import { StatusBar } from './StatusBar';
 import { Toasts, type Toast } from './Toasts';
 import { TopBar } from './TopBar';
 import { VIEWS } from '../views/registry';
+import { DeskAlertBanner } from '../views/broadcasts/DeskAlertBanner';
+import { EmergencyAlert } from '../views/moderation/EmergencyAlert';
 import { ViewTabs } from './ViewTabs';
 
 function filterFor(view: View, filters: FilterState): ConversationFilter {
@@ -108,6 +111,13 @@ export function Console({
   useDeskEvent('notice', (notice) => {
     toast('info', notice.text);
     if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), notice.text);
+  });
+  // A breach on your own work, or anywhere for leads (the engine decides who hears it).
+  useDeskEvent('sla.alert', (alert) => {
+    const queue = queueName(queues, alert.queueId, i18n.language);
+    const text = t(alert.mine ? 'sla.alert.mine' : 'sla.alert.desk', { queue, clock: t(`sla.clock.${alert.clock}`) });
+    toast('error', text);
+    notify(t('sla.alert.title'), text);
   });
 
   const submit = useCallback(
@@ -240,7 +250,9 @@ export function Console({
           void signOut();
         }}
       />
+      <EmergencyAlert openConversation={openConversation} />
       <ViewTabs views={views} active={activeView} onSelect={setActiveView} />
+      <DeskAlertBanner me={me} />
       {ExtraView ? (
         <main className="view-area">
           <ExtraView me={me} hubNow={hubNow} openConversation={openConversation} />

@@ -101,7 +101,7 @@ export function ConversationList({
                   <DueCountdown conversation={c} hubNow={hubNow} />
                 </div>
                 <div className="row-preview" lang={c.language}>
-                  {c.preview}
+                  {c.confidential && c.preview === '' ? <em>{t('confidential.listPreview')}</em> : c.preview}
                 </div>
                 <div className="row-meta">
                   <Badges conversation={c} />

@@ -7,6 +7,9 @@ import { Badges } from './Badges';
 import { contactLabel } from './contact-label';
 import { Composer, type ComposerMode } from './Composer';
 import { DueCountdown } from './DueCountdown';
+import { CommentModeration } from '../views/moderation/CommentModeration';
+import { ConfidentialNotice } from '../views/moderation/ConfidentialNotice';
+import { MoveTo } from '../views/leads/MoveTo';
 
 export type PaneAction = 'claim' | 'release' | 'resolve' | 'reopen' | 'mark-waiting';
 
@@ -122,7 +125,10 @@ export function ConversationPane({
             </button>
           ))}
         </div>
+        <MoveTo conversation={c} me={me} />
       </header>
+      <ConfidentialNotice conversation={c} me={me} />
+      {c.kind === 'comment' && <CommentModeration conversationId={c.id} me={me} />}
       {c.triageReasons.length > 0 && (
         <details className="triage">
           <summary>{t('conversation.triage')}</summary>

@@ -92,7 +92,7 @@ export const cy = {
     none: 'Dewiswch sgwrs o’r rhestr.',
     notFound: 'Nid yw’r sgwrs hon yn y storfa leol.',
     from: 'Gan {{name}}',
-    unnamed: 'Defnyddiwr {{platform}} …{{tail}}',
+    unnamed: 'Defnyddiwr {{platform}}{{tail}}',
     reopenToReply: 'Ailagorwch y sgwrs i’w hateb.',
     heldByOther: 'Gyda {{name}}: dim ond nhw, neu arweinydd shifft, all ateb.',
     assignedTo: 'Gyda {{name}}',

@@ -85,7 +85,7 @@ export const en = {
     none: 'Choose a conversation from the list.',
     notFound: 'This conversation is not in the cache.',
     from: 'From {{name}}',
-    unnamed: '{{platform}} user …{{tail}}',
+    unnamed: '{{platform}} user{{tail}}',
     reopenToReply: 'Reopen the conversation to reply.',
     heldByOther: 'Held by {{name}}: only they, or a shift lead, can reply.',
     assignedTo: 'With {{name}}',

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
 import type { Operator } from '../../../shared/domain/entities';
 import type { Role } from '../../../shared/domain/enums';
+import { BroadcastsView } from './broadcasts/BroadcastsView';
+import { WorkloadBoard } from './leads/WorkloadBoard';
+import { ModerationView } from './moderation/ModerationView';
+import { SlaDashboard } from './sla/SlaDashboard';
 
 export interface ViewProps {
   readonly me: Operator;
@@ -23,4 +27,19 @@ export interface ViewDef {
  * The console's screens besides Conversations (always first). Each area registers its
  * view here: workload board, SLA dashboard, broadcasts, moderation…
  */
-export const VIEWS: readonly ViewDef[] = [];
+export const VIEWS: readonly ViewDef[] = [
+  {
+    id: 'broadcasts',
+    labelKey: 'broadcasts.tab',
+    roles: ['operator', 'lead', 'admin'],
+    component: BroadcastsView,
+  },
+  { id: 'workload', labelKey: 'leads.tab', roles: ['lead', 'admin'], component: WorkloadBoard },
+  {
+    id: 'moderation',
+    labelKey: 'moderation.tab',
+    roles: ['operator', 'lead', 'admin'],
+    component: ModerationView,
+  },
+  { id: 'sla', labelKey: 'sla.tab', roles: ['lead', 'admin'], component: SlaDashboard },
+];

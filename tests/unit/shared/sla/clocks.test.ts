@@ -134,7 +134,7 @@ describe('pauses while waiting on the public', () => {
 
 describe('next response', () => {
   it('starts at the first unanswered message and ignores the ones after it', () => {
-    const tl = timeline('advice', [
+    const tl = timeline('general', [
       inbound(at(0)),
       outbound(at(10 * MIN)),
       inbound(at(HOUR)),
@@ -156,7 +156,7 @@ describe('next response', () => {
   });
 
   it('is not required when the conversation is resolved after a "thank you"', () => {
-    const tl = timeline('advice', [
+    const tl = timeline('general', [
       inbound(at(0)),
       outbound(at(MIN)),
       inbound(at(2 * MIN)),
@@ -235,7 +235,7 @@ describe('a conversation that changes queue', () => {
   });
 
   it('breaches at the moment of the move when already past the new target', () => {
-    const tl = timeline('advice', [inbound(at(0)), moved(at(5 * MIN), 'emergency')]);
+    const tl = timeline('general', [inbound(at(0)), moved(at(5 * MIN), 'emergency')]);
     expect(computeSla(tl, policies, at(5 * MIN))).toMatchObject({
       state: 'breached',
       breachedAt: at(5 * MIN),
@@ -243,7 +243,7 @@ describe('a conversation that changes queue', () => {
   });
 
   it('does not undo a breach by moving to a slower queue', () => {
-    const tl = timeline('emergency', [inbound(at(0)), moved(at(5 * MIN), 'advice'), outbound(at(6 * MIN))]);
+    const tl = timeline('emergency', [inbound(at(0)), moved(at(5 * MIN), 'general'), outbound(at(6 * MIN))]);
     const live = computeSla(tl, policies, at(5 * MIN + 1));
     expect(live).toMatchObject({ state: 'breached', breachedAt: at(2 * MIN) });
     expect(live.remainingMs).toBe(55 * MIN - 1);

@@ -19,7 +19,7 @@ function validFile(): Record<string, unknown> {
   for (const id of STANDARD_QUEUE_IDS) {
     queues[id] = { firstResponse: '15m', nextResponse: '15m', resolution: '24h' };
   }
-  return { version: 1, fallbackQueue: 'advice', queues };
+  return { version: 1, fallbackQueue: 'general', queues };
 }
 
 function issuesOf(json: unknown): string[] {
@@ -36,7 +36,7 @@ describe('shipped default policies', () => {
     expect(first(QUEUE_IDS.emergency)).toBe(2 * MIN);
     expect(first(QUEUE_IDS.crime)).toBe(15 * MIN);
     expect(first(QUEUE_IDS.intelligence)).toBe(15 * MIN);
-    expect(first(QUEUE_IDS.advice)).toBe(60 * MIN);
+    expect(first(QUEUE_IDS.general)).toBe(60 * MIN);
     expect(first(QUEUE_IDS.updates)).toBe(4 * HOUR);
   });
 
@@ -56,7 +56,7 @@ describe('shipped default policies', () => {
 
   it('send a queue without its own policy to the fallback queue', () => {
     expect(targetsFor(policies, 'lead-made-queue', 'normal')).toEqual(
-      targetsFor(policies, 'advice', 'normal'),
+      targetsFor(policies, 'general', 'normal'),
     );
   });
 
@@ -114,12 +114,12 @@ describe('parseSlaPolicies errors', () => {
   it('rejects numbers and out-of-range durations', () => {
     const file = validFile();
     const queues = file.queues as Record<string, Record<string, unknown>>;
-    queues.advice = { firstResponse: 900000, nextResponse: '0s', resolution: '200d' };
+    queues.general = { firstResponse: 900000, nextResponse: '0s', resolution: '200d' };
     const issues = issuesOf(file);
     expect(issues).toHaveLength(3);
-    expect(issues[0]).toMatch(/^queues\.advice\.firstResponse: /);
-    expect(issues[1]).toMatch(/^queues\.advice\.nextResponse: "0s" is out of range/);
-    expect(issues[2]).toMatch(/^queues\.advice\.resolution: "200d" is out of range/);
+    expect(issues[0]).toMatch(/^queues\.general\.firstResponse: /);
+    expect(issues[1]).toMatch(/^queues\.general\.nextResponse: "0s" is out of range/);
+    expect(issues[2]).toMatch(/^queues\.general\.resolution: "200d" is out of range/);
   });
 
   it('requires every standard queue and a fallback that exists', () => {
@@ -165,7 +165,7 @@ describe('parseSlaPolicies errors', () => {
     const result = parseSlaPolicies({ ...file, warnAtPercent: 80 });
     if (!result.ok) throw new Error(result.error);
     expect(targetsFor(result.policies, 'crime', 'normal').warnAtPercent).toBe(50);
-    expect(targetsFor(result.policies, 'advice', 'normal').warnAtPercent).toBe(80);
+    expect(targetsFor(result.policies, 'general', 'normal').warnAtPercent).toBe(80);
   });
 });
 

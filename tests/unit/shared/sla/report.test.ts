@@ -57,12 +57,12 @@ describe('summaries', () => {
     row({ conversationId: 'b', firstResponseMs: 10 * MIN }),
     row({ conversationId: 'c', firstResponseStatus: 'breached', firstResponseMs: 20 * MIN }),
     row({ conversationId: 'd', firstResponseStatus: 'pending', firstResponseMs: null }),
-    row({ conversationId: 'e', firstResponseStatus: 'breached', firstResponseMs: null, queueId: 'advice' }),
+    row({ conversationId: 'e', firstResponseStatus: 'breached', firstResponseMs: null, queueId: 'general' }),
     row({
       conversationId: 'f',
       firstResponseStatus: 'not-required',
       firstResponseMs: null,
-      queueId: 'advice',
+      queueId: 'general',
     }),
     row({
       conversationId: 'old',
@@ -92,8 +92,8 @@ describe('summaries', () => {
 
   it('split by queue', () => {
     const byQueue = summariseSlaBy(rows, 'queueId', trailingWindow(T0 + HOUR, HOUR));
-    expect([...byQueue.keys()].sort()).toEqual(['advice', 'crime']);
-    expect(byQueue.get('advice')).toMatchObject({ conversations: 2, withinTargetShare: 0 });
+    expect([...byQueue.keys()].sort()).toEqual(['crime', 'general']);
+    expect(byQueue.get('general')).toMatchObject({ conversations: 2, withinTargetShare: 0 });
     expect(byQueue.get('crime')?.withinTargetShare).toBeCloseTo(2 / 3);
   });
 

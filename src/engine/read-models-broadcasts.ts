@@ -1,0 +1,34 @@
+import type { BroadcastRow, DeskAlertRow } from '../shared/ipc/channels/broadcasts';
+import { listCachedBroadcasts, listCachedDeskAlerts } from './db/broadcasts';
+import type { CacheDb } from './db/handle';
+import { listOutbox } from './db/outbox';
+
+/** Broadcasts newest first, each marked when this console still has an action on it in flight. */
+export function broadcastRows(db: CacheDb, me: string | null): BroadcastRow[] {
+  const pending = new Set<string>();
+  if (me !== null) {
+    for (const row of listOutbox(db, me)) {
+      if ('broadcastId' in row.op) pending.add(row.op.broadcastId);
+    }
+  }
+  return listCachedBroadcasts(db, 500).map((broadcast) => ({
+    broadcast,
+    pending: pending.has(broadcast.id),
+  }));
+}
+
+/**
+ * Desk alerts newest first. An acknowledgement made here counts at once (it is in the
+ * outbox), so the banner goes away even while the hub is out of reach.
+ */
+export function deskAlertRows(db: CacheDb, me: string | null, hubNow: number): DeskAlertRow[] {
+  const ackedHere = new Set<string>();
+  if (me !== null) {
+    for (const row of listOutbox(db, me)) if (row.op.type === 'desk-alert-ack') ackedHere.add(row.op.alertId);
+  }
+  return listCachedDeskAlerts(db, 200).map((alert) => ({
+    alert,
+    ackedByMe: ackedHere.has(alert.id) || (me !== null && alert.acks.some((a) => a.operatorId === me)),
+    active: alert.cancelledAt === null && alert.expiresAt > hubNow,
+  }));
+}

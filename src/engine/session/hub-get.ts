@@ -1,0 +1,60 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { describeNetworkError } from './login';
+
+export interface HubGetOptions {
+  readonly hubUrl: string;
+  readonly ca: string[] | undefined;
+  readonly token: string;
+  readonly timeoutMs?: number;
+  /** Largest body accepted, in bytes. */
+  readonly limit?: number;
+}
+
+/**
+ * GETs `path` from the hub with the session token, e.g. a report the hub computes from its
+ * own records. Trusts the same CA as the sync connection; throws a DeskFailure on transport
+ * problems. The caller checks the status and parses the body.
+ */
+export function hubGet(options: HubGetOptions, path: string): Promise<{ status: number; text: string }> {
+  const url = new URL(path, options.hubUrl.replace(/^ws(s?):\/\//, 'http$1://'));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const limit = options.limit ?? 20 * 1024 * 1024;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'GET',
+        headers: { authorization: `Bearer ${options.token}` },
+        ...(url.protocol === 'https:' && options.ca ? { ca: options.ca } : {}),
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) {
+            res.destroy(new Error('The hub answered with an oversized body'));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', (error) => {
+          reject(describeNetworkError(error, options.hubUrl));
+        });
+      },
+    );
+    req.on('timeout', () => {
+      req.destroy(Object.assign(new Error(`no answer within ${String(timeoutMs)} ms`), { code: 'TIMEOUT' }));
+    });
+    req.on('error', (error) => {
+      reject(describeNetworkError(error, options.hubUrl));
+    });
+    req.end();
+  });
+}

@@ -1,0 +1,1 @@
+export { freshModeration } from '../../shared/moderation/fresh';

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { PlatformAdapters } from '../adapters/types';
+import { PlatformError } from '../adapters/types';
+import type { HubContext } from '../context';
+import { getContact } from '../db/contacts';
+import { getConversation } from '../db/conversations';
+import { getMessage, setPlatformMessageId } from '../db/messages';
+import {
+  dueModerationJobs,
+  jobsOfSubject,
+  markJobDone,
+  markJobFailed,
+  type ModerationJob,
+} from '../db/moderation-jobs';
+import { getBlockedAccount, getCommentModeration } from '../db/moderation';
+import { addNotice, relogMessage } from '../record';
+import { putBlockedAccount, putCommentModeration } from './record';
+
+export interface ModerationWorker {
+  /** Look for due platform calls now (after an operation or an auto-hide). */
+  kick(): void;
+  /** Resolves once no call is in flight. */
+  stop(): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 10;
+const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** attempts);
+
+/**
+ * Tells Facebook and X what the desk decided: hide, unhide, delete, block and public
+ * replies to a comment. Decisions are stored first, so a failed or interrupted call is
+ * retried with backoff (also after a restart), as replies are; after repeated failure the
+ * person who acted is told, and the comment shows "not confirmed by the platform".
+ */
+export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapters): ModerationWorker {
+  const { db } = ctx;
+  let running: Promise<void> | null = null;
+  const flags = { again: false, stopped: false };
+
+  async function perform(job: ModerationJob): Promise<void> {
+    const adapter = adapters[job.platform];
+    const t = job.target;
+    switch (job.kind) {
+      case 'hide':
+      case 'unhide':
+      case 'delete': {
+        if (t.commentId === null) throw new PlatformError('no comment id', false);
+        const comment = { commentId: t.commentId, accountId: t.accountId };
+        if (job.kind === 'delete') await adapter.deleteComment(comment);
+        else await adapter.setCommentHidden(comment, job.kind === 'hide');
+        return;
+      }
+      case 'block':
+        if (t.accountId === null || t.userId === null) throw new PlatformError('no account to block', false);
+        await adapter.blockAccount({ accountId: t.accountId, userId: t.userId });
+        return;
+      case 'reply': {
+        const message = t.messageId === null ? null : getMessage(db, t.messageId);
+        const conversation = getConversation(db, t.conversationId);
+        const contact = conversation === null ? null : getContact(db, conversation.contactId);
+        if (message === null || conversation === null || contact === null) {
+          throw new PlatformError('reply or conversation gone', false);
+        }
+        if (message.platformMessageId !== null) return;
+        const sent = await adapter.sendReply({
+          platform: conversation.platform,
+          kind: 'comment',
+          messageId: message.id,
+          conversationId: conversation.id,
+          recipientId: contact.platformUserId,
+          accountId: t.accountId,
+          replyToId: t.commentId,
+          text: message.body,
+        });
+        if (sent.platformMessageId !== null) {
+          const platformId = sent.platformMessageId;
+          ctx.commit(() => {
+            setPlatformMessageId(db, message.id, platformId);
+            relogMessage(db, ctx.now(), message.id, conversation.confidential);
+          });
+        }
+        return;
+      }
+    }
+  }
+
+  /** The subject shows the state of its newest platform call. */
+  function refreshSync(job: ModerationJob, now: number, error: string | null): void {
+    const jobs = jobsOfSubject(db, job.subjectId);
+    const pending = jobs.some((j) => j.state === 'pending');
+    const latest = jobs.filter((j) => j.state !== 'superseded').at(-1);
+    const sync = pending ? 'pending' : latest?.state === 'failed' ? 'failed' : 'done';
+    const lastError = sync === 'failed' ? (error ?? latest?.lastError ?? null) : null;
+    if (job.kind === 'block') {
+      const blocked = getBlockedAccount(db, job.subjectId);
+      if (blocked !== null)
+        putBlockedAccount(db, now, { ...blocked, platformSync: sync, platformError: lastError });
+      return;
+    }
+    const moderation = getCommentModeration(db, job.subjectId);
+    if (moderation === null) return;
+    if (moderation.platformSync === sync && moderation.platformError === lastError) return;
+    const confidential = getConversation(db, moderation.conversationId)?.confidential ?? false;
+    putCommentModeration(
+      db,
+      now,
+      { ...moderation, platformSync: sync, platformError: lastError, updatedAt: now },
+      confidential,
+    );
+  }
+
+  async function attempt(job: ModerationJob): Promise<void> {
+    try {
+      await perform(job);
+      ctx.commit(() => {
+        const now = ctx.now();
+        markJobDone(db, job.id, now);
+        refreshSync(job, now, null);
+      });
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const attempts = job.attempts + 1;
+      const giveUp = (error instanceof PlatformError && !error.retryable) || attempts >= MAX_ATTEMPTS;
+      ctx.log(`[moderation] ${job.kind} ${job.subjectId} attempt ${attempts} failed: ${text}`);
+      ctx.commit(() => {
+        const now = ctx.now();
+        markJobFailed(db, job.id, { error: text, nextAttemptAt: now + backoffMs(attempts), giveUp });
+        if (!giveUp) return;
+        refreshSync(job, now, text);
+        const actorId =
+          job.kind === 'block'
+            ? (getBlockedAccount(db, job.subjectId)?.blockedBy ?? null)
+            : (getCommentModeration(db, job.subjectId)?.actorId ?? null);
+        if (actorId !== null) {
+          addNotice(db, now, {
+            id: randomUUID(),
+            operatorId: actorId,
+            kind: 'info',
+            conversationId: job.target.conversationId,
+            text: `${job.platform === 'x' ? 'X' : 'Facebook'} did not accept the ${job.kind}: ${text.slice(0, 300)}`,
+            createdAt: now,
+          });
+        }
+      });
+    }
+  }
+
+  // A function, not an inline test: the flags change from other callbacks while a drain awaits.
+  const repeatWanted = (): boolean => flags.again && !flags.stopped;
+
+  const drain = async (): Promise<void> => {
+    do {
+      flags.again = false;
+      for (const job of dueModerationJobs(db, ctx.now(), 50)) {
+        if (flags.stopped) return;
+        await attempt(job);
+      }
+    } while (repeatWanted());
+  };
+
+  const kick = (): void => {
+    if (flags.stopped) return;
+    if (running !== null) {
+      flags.again = true;
+      return;
+    }
+    running = drain()
+      .catch((error: unknown) => {
+        ctx.log(`[moderation] worker failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        running = null;
+      });
+  };
+
+  const timer = setInterval(kick, 1000);
+  timer.unref();
+  kick();
+
+  return {
+    kick,
+    async stop() {
+      flags.stopped = true;
+      clearInterval(timer);
+      if (running !== null) await running;
+    },
+  };
+}

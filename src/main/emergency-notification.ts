@@ -1,0 +1,22 @@
+import type { EventPayload } from '../shared/ipc/events';
+
+/**
+ * Which emergencies deserve a native notification now: each unclaimed emergency once,
+ * while this operator is available. Kept apart from Electron so it can be tested.
+ */
+export function createEmergencyNotifier(): (state: EventPayload<'emergency.alert'>) => string[] {
+  const announced = new Set<string>();
+  return (state) => {
+    const open = new Set(state.emergencies.map((e) => e.conversationId));
+    // Forget claimed ones, so an emergency that comes back unclaimed is announced again.
+    for (const id of announced) if (!open.has(id)) announced.delete(id);
+    if (!state.alerting) return [];
+    const fresh = state.emergencies.filter((e) => !announced.has(e.conversationId));
+    for (const e of fresh) announced.add(e.conversationId);
+    return fresh.map((e) =>
+      e.confidential || e.preview === ''
+        ? `Emergency on ${e.platform === 'x' ? 'X' : 'Facebook'}: claim it now`
+        : `Emergency: ${e.preview}`,
+    );
+  };
+}

@@ -1,0 +1,2 @@
+export { MoveTo } from './MoveTo';
+export { WorkloadBoard } from './WorkloadBoard';

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { Conversation, Operator } from '../../../../shared/domain/entities';
+import './moderation.css';
+
+/** Says plainly what the reader may and may not see of a confidential report. */
+export function ConfidentialNotice({ conversation, me }: { conversation: Conversation; me: Operator }) {
+  const { t } = useTranslation();
+  if (!conversation.confidential) return null;
+  const cleared = me.skills.includes('confidential');
+  return (
+    <p
+      className={cleared ? 'confidential-notice' : 'confidential-notice restricted'}
+      data-testid="confidential-notice"
+    >
+      <span aria-hidden="true">🔒 </span>
+      {cleared ? t('confidential.paneCleared') : t('confidential.paneNotCleared')}
+    </p>
+  );
+}

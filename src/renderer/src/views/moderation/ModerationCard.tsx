@@ -1,0 +1,253 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cannedFor, cannedTitle } from '../../../../shared/canned/responses';
+import type { Operator } from '../../../../shared/domain/entities';
+import type { ModerationItem } from '../../../../shared/ipc/channels/moderation';
+import {
+  MODERATION_REASONS,
+  moderationReasonSchema,
+  type ModerationAction,
+  type ModerationReason,
+} from '../../../../shared/moderation/reasons';
+import { useDesk } from '../../context';
+
+const isLead = (me: Operator): boolean => me.role === 'lead' || me.role === 'admin';
+
+/**
+ * One public comment and everything that can be done to it, each action with a reason
+ * from the posting guidelines. The hub decides and audits; this only asks.
+ */
+export function ModerationCard({
+  item,
+  me,
+  onOpen,
+  onError,
+}: {
+  item: ModerationItem;
+  me: Operator;
+  onOpen?: (conversationId: string) => void;
+  onError: (message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const desk = useDesk();
+  const ids = useId();
+  const m = item.moderation;
+  const platform = t(`badges.platform.${m.platform}`);
+  const uiLanguage = i18n.language === 'cy' ? 'cy' : 'en';
+  const [reason, setReason] = useState<ModerationReason>(m.suggestedReason ?? m.reason ?? 'abusive');
+  const [replyOpen, setReplyOpen] = useState(false);
+  const [reply, setReply] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleted = m.state === 'deleted';
+
+  const act = async (action: ModerationAction, body?: string): Promise<void> => {
+    const result = await desk.actions.submit({
+      type: 'moderate',
+      conversationId: m.conversationId,
+      messageId: m.id,
+      action,
+      reason,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (!result.ok) onError(result.error.message);
+  };
+
+  return (
+    <article
+      className={`mod-card mod-${m.state}`}
+      aria-labelledby={`${ids}-title`}
+      data-testid="moderation-item"
+      data-state={m.state}
+    >
+      <header className="mod-head">
+        <h3 id={`${ids}-title`}>
+          {t('moderation.from', { name: item.contactName || t('moderation.someone') })}
+        </h3>
+        <span className="badges">
+          <span className={`badge platform-${m.platform}`}>{platform}</span>
+          <span className={`badge mod-state-${m.state}`} data-testid="moderation-state">
+            {t(`moderation.state.${m.state}`)}
+          </span>
+          {m.autoHidden && <span className="badge">{t('moderation.autoHidden')}</span>}
+          {m.review === 'pending' && <span className="badge mod-review">{t('moderation.review')}</span>}
+          {m.review === 'done' && <span className="badge">{t('moderation.reviewed')}</span>}
+          {item.blocked && <span className="badge mod-blocked">{t('moderation.blocked')}</span>}
+          {item.confidential && <span className="badge confidential">{t('conversation.confidential')}</span>}
+        </span>
+      </header>
+      {item.redacted ? (
+        <p className="redacted">{t('moderation.redacted')}</p>
+      ) : (
+        <blockquote className="mod-body" lang={item.language}>
+          {item.body}
+        </blockquote>
+      )}
+      {m.flags.length > 0 && (
+        <p className="mod-flags">
+          <span className="visually-hidden">{t('moderation.flagsLabel')}: </span>
+          {m.flags.map((f) => (
+            <span key={f} className="badge mod-flag">
+              {t(`moderation.flag.${f}`)}
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="mod-status muted">
+        {m.lastAction !== null && m.reason !== null && (
+          <span>
+            {t('moderation.lastAction', {
+              action: t(`moderation.action.${m.lastAction}`),
+              reason: t(`moderation.reason.${m.reason}`),
+            })}{' '}
+          </span>
+        )}
+        {item.pending ? (
+          <span>{t('moderation.pending')}</span>
+        ) : m.platformSync !== 'none' ? (
+          <span data-testid="moderation-sync">
+            {t(`moderation.sync.${m.platformSync}`, { platform, error: m.platformError ?? '' })}
+          </span>
+        ) : null}
+      </p>
+      <div className="mod-controls">
+        <label>
+          {t('moderation.reasonLabel')}{' '}
+          <select
+            value={reason}
+            data-testid="moderation-reason"
+            onChange={(e) => {
+              const parsed = moderationReasonSchema.safeParse(e.target.value);
+              if (parsed.success) setReason(parsed.data);
+            }}
+          >
+            {MODERATION_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`moderation.reason.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="mod-buttons" role="toolbar" aria-label={t('moderation.actionsLabel')}>
+          {m.state === 'hidden' ? (
+            <button
+              type="button"
+              data-testid="moderation-unhide"
+              disabled={deleted}
+              onClick={() => void act('unhide')}
+            >
+              {t('moderation.action.unhide')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              data-testid="moderation-hide"
+              disabled={deleted}
+              onClick={() => void act('hide')}
+            >
+              {t('moderation.action.hide')}
+            </button>
+          )}
+          {confirmDelete ? (
+            <button
+              type="button"
+              className="danger"
+              data-testid="moderation-delete-confirm"
+              onClick={() => {
+                setConfirmDelete(false);
+                void act('delete');
+              }}
+            >
+              {t('moderation.confirmDelete', { platform })}
+            </button>
+          ) : (
+            <button
+              type="button"
+              data-testid="moderation-delete"
+              disabled={deleted || m.platform === 'x'}
+              title={m.platform === 'x' ? t('moderation.xNoDelete') : undefined}
+              onClick={() => {
+                setConfirmDelete(true);
+              }}
+            >
+              {t('moderation.action.delete')}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={deleted}
+            aria-expanded={replyOpen}
+            onClick={() => {
+              setReplyOpen((open) => !open);
+            }}
+          >
+            {t('moderation.action.reply')}
+          </button>
+          <button type="button" disabled={deleted} onClick={() => void act('ask-private')}>
+            {t('moderation.action.ask-private')}
+          </button>
+          <button
+            type="button"
+            data-testid="moderation-block"
+            disabled={!isLead(me) || item.blocked}
+            title={isLead(me) ? undefined : t('moderation.leadsOnly')}
+            onClick={() => void act('block')}
+          >
+            {t('moderation.action.block')}
+          </button>
+          {m.review === 'pending' && (
+            <button type="button" data-testid="moderation-dismiss" onClick={() => void act('dismiss')}>
+              {t('moderation.action.dismiss')}
+            </button>
+          )}
+          {onOpen && (
+            <button
+              type="button"
+              onClick={() => {
+                onOpen(m.conversationId);
+              }}
+            >
+              {t('moderation.openConversation')}
+            </button>
+          )}
+        </div>
+      </div>
+      {replyOpen && (
+        <div className="mod-reply">
+          {m.suggestedCanned !== null && (
+            <button
+              type="button"
+              onClick={() => {
+                if (m.suggestedCanned !== null) setReply(cannedFor(m.suggestedCanned, item.language));
+              }}
+            >
+              {t('moderation.suggested', { title: cannedTitle(m.suggestedCanned, uiLanguage) })}
+            </button>
+          )}
+          <label htmlFor={`${ids}-reply`}>{t('moderation.replyLabel')}</label>
+          <textarea
+            id={`${ids}-reply`}
+            rows={3}
+            lang={item.language}
+            value={reply}
+            onChange={(e) => {
+              setReply(e.target.value);
+            }}
+          />
+          <button
+            type="button"
+            className="primary"
+            disabled={reply.trim() === ''}
+            onClick={() => {
+              void act('reply', reply.trim()).then(() => {
+                setReply('');
+                setReplyOpen(false);
+              });
+            }}
+          >
+            {t('moderation.sendReply')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ConsoleShell } from '../../src/browser-shell/console';
+import { metaSignature } from '../../src/hub/webhooks/signatures';
+import { expectAccessible, META_SECRET, signIn, startConsole, TestHub } from './support/desk';
+import { saveScreenshot } from './support/screens';
+
+let hub: TestHub;
+const consoles: ConsoleShell[] = [];
+
+test.beforeAll(async () => {
+  hub = await TestHub.create([
+    { name: 'rhian', role: 'operator', skills: ['welsh'] },
+    { name: 'tom', role: 'operator' },
+    { name: 'lena', role: 'lead', skills: ['confidential'] },
+  ]);
+  for (let i = 0; i < 3; i += 1) consoles.push(await startConsole(hub));
+});
+
+test.afterAll(async () => {
+  for (const c of consoles) await c.close();
+  await hub.stop();
+});
+
+/** A public comment under the force's post, through the real signed webhook. */
+async function postComment(fromId: string, text: string): Promise<void> {
+  const body = JSON.stringify({
+    object: 'page',
+    entry: [
+      {
+        id: 'PAGE1',
+        time: Date.now(),
+        changes: [
+          {
+            field: 'feed',
+            value: {
+              item: 'comment',
+              verb: 'add',
+              comment_id: `PAGE1_POST1_${crypto.randomUUID().slice(0, 8)}`,
+              post_id: 'PAGE1_POST1',
+              from: { id: fromId, name: fromId },
+              message: text,
+              created_time: Math.floor(Date.now() / 1000),
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const res = await fetch(`${hub.url}/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(META_SECRET, body) },
+    body,
+  });
+  expect(res.status).toBe(200);
+}
+
+const banner = (page: Page) => page.getByTestId('emergency-banner');
+
+test('an emergency alerts every console until one operator claims it', async ({ browser }) => {
+  const pages: Page[] = [];
+  const names = ['rhian', 'tom', 'lena'];
+  for (const [i, name] of names.entries()) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, consoles[i] as ConsoleShell, name);
+    await expect(page.getByTestId('connection-status')).toHaveText('Online');
+    pages.push(page);
+  }
+  const [rhian, tom, lena] = pages as [Page, Page, Page];
+
+  const text = 'Mae dyn tu allan efo cyllell ac mae o’n bygwth fy lladd i nawr, helpwch';
+  await hub.sendDm('psid-emergency', text);
+
+  // Every console is alerted at once: banner, claim button, and the alert (sound) running.
+  for (const page of pages) {
+    await expect(banner(page)).toBeVisible();
+    await expect(banner(page)).toHaveAttribute('data-alerting', 'yes');
+    await expect(banner(page).getByTestId('emergency-item')).toContainText('cyllell');
+    await expect(banner(page).getByTestId('emergency-claim')).toBeEnabled();
+    await expect(banner(page)).not.toHaveAttribute('data-sound', 'off');
+  }
+  await expectAccessible(rhian, 'emergency-banner');
+  await saveScreenshot(rhian, 'emergency-banner-light-en');
+  await rhian.getByTestId('toggle-theme').click();
+  await expect(rhian.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectAccessible(rhian, 'emergency-banner-dark');
+  await saveScreenshot(rhian, 'emergency-banner-dark-en');
+  await rhian.getByTestId('toggle-theme').click();
+
+  // Tom claims it from the banner: it opens for him, and the alert stops everywhere.
+  await tom.getByTestId('emergency-claim').click();
+  await expect(tom.getByTestId('pane-owner')).toHaveText('With you');
+  for (const page of pages) await expect(banner(page)).toHaveCount(0);
+
+  // The 999 reply is offered first, in the language the person wrote in.
+  await tom.getByTestId('insert-suggested').click();
+  await expect(tom.getByTestId('composer-body')).toHaveValue(/ffoniwch 999/);
+
+  // A reloaded console shows no stale alert; a new emergency reaches it after reload too.
+  await lena.reload();
+  await expect(lena.getByTestId('signed-in-as')).toContainText('lena');
+  await hub.sendDm('psid-emergency-2', 'A man has a gun outside the school gates right now');
+  await expect(banner(lena)).toBeVisible();
+  await expect(banner(rhian)).toBeVisible();
+  await rhian.getByTestId('emergency-claim').click();
+  for (const page of pages) await expect(banner(page)).toHaveCount(0);
+});
+
+test('the moderation view lists auto-hidden and flagged comments and acts on them', async ({ browser }) => {
+  // A console of its own: a browser-shell console serves one page at a time.
+  const shell = await startConsole(hub);
+  consoles.push(shell);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, shell, 'lena');
+  await postComment('angry-user', 'This force is a load of shit, sort the traffic lights out');
+  await postComment('careful-user', 'My bike was stolen, ring me on 07700 900123 if you find it');
+
+  await page.getByTestId('view-moderation').click();
+  const view = page.getByTestId('moderation-view');
+  await expect(view).toBeVisible();
+  const hidden = view.getByTestId('moderation-item').filter({ hasText: 'traffic lights' });
+  const flagged = view.getByTestId('moderation-item').filter({ hasText: '07700' });
+  await expect(hidden.getByTestId('moderation-state')).toHaveText('Hidden');
+  await expect(hidden).toContainText('Hidden automatically');
+  await expect(flagged.getByTestId('moderation-state')).toHaveText('Visible');
+  await expect(flagged).toContainText('Personal details');
+  await expect(flagged.getByTestId('moderation-reason')).toHaveValue('personal-details');
+  await expectAccessible(page, 'moderation-view');
+  await saveScreenshot(page, 'moderation-view-light-en');
+  await page.getByTestId('toggle-theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectAccessible(page, 'moderation-view-dark');
+  await saveScreenshot(page, 'moderation-view-dark-en');
+  await page.getByTestId('toggle-theme').click();
+
+  // Hide the flagged one for its personal details; it leaves "needs review" once decided.
+  await flagged.getByTestId('moderation-hide').click();
+  await expect(view.getByTestId('moderation-item').filter({ hasText: '07700' })).toHaveCount(0);
+  await page.getByText(/^Hidden \(/).click();
+  const nowHidden = view.getByTestId('moderation-item').filter({ hasText: '07700' });
+  await expect(nowHidden.getByTestId('moderation-state')).toHaveText('Hidden');
+  await expect(nowHidden.getByTestId('moderation-sync')).toContainText('Confirmed by Facebook');
+});

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGraphApiAdapter } from '../../../../src/hub/adapters/graph-api';
+import { createXApiAdapter } from '../../../../src/hub/adapters/x-api';
+import { connectConsole, loginAs, startDesk, type DeskFixture, type RawConsole } from '../helpers';
+import { FakePlatforms } from './fake-platforms';
+import { accept, channelOf, draftInput, latestBroadcast, TINY_PNG_BASE64 } from './support';
+
+let desk: DeskFixture | null = null;
+let fake: FakePlatforms | null = null;
+const consoles: RawConsole[] = [];
+afterEach(async () => {
+  for (const c of consoles.splice(0)) c.close();
+  await desk?.close();
+  await fake?.close();
+  desk = null;
+  fake = null;
+});
+
+/** A hub whose adapters are the real Graph and X clients, pointed at the local fake. */
+async function start(): Promise<{
+  platforms: FakePlatforms;
+  olive: RawConsole;
+  lena: RawConsole;
+  leo: RawConsole;
+}> {
+  const platforms = new FakePlatforms();
+  fake = platforms;
+  await platforms.start();
+  desk = await startDesk(
+    { olive: ['operator'], lena: ['lead'], leo: ['lead'] },
+    {
+      adapters: {
+        facebook: createGraphApiAdapter({
+          baseUrl: `${platforms.url}/graph`,
+          pageAccessToken: 'page-token',
+          pageId: 'PAGE1',
+        }),
+        x: createXApiAdapter({ baseUrl: `${platforms.url}/x`, accessToken: 'x-token' }),
+      },
+    },
+  );
+  const open = async (name: string) => {
+    if (desk === null) throw new Error('no desk');
+    const c = await connectConsole(desk.hub, await loginAs(desk.hub, name));
+    consoles.push(c);
+    return c;
+  };
+  return { platforms, olive: await open('olive'), lena: await open('lena'), leo: await open('leo') };
+}
+
+const X_FORBIDDEN = {
+  status: 403,
+  json: {
+    title: 'Forbidden',
+    detail: 'You are not permitted to perform this action.',
+    type: 'about:blank',
+    status: 403,
+  },
+};
+
+describe('publishing per channel through the real Graph and X clients', () => {
+  it('one failing channel leaves the others published, and a retry re-posts only that channel', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    platforms.override = (req) => (req.method === 'POST' && req.path === '/x/2/tweets' ? X_FORBIDDEN : null);
+    const draft = draftInput();
+    await accept(olive, draft);
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    await accept(lena, {
+      type: 'broadcast-approve',
+      broadcastId: draft.broadcastId,
+      comment: '',
+      publishAt: null,
+    });
+
+    const failed = await leo.waitFor(() => {
+      const b = latestBroadcast(leo, draft.broadcastId);
+      return channelOf(b, 'x')?.state === 'failed' && channelOf(b, 'facebook')?.state === 'published'
+        ? b
+        : null;
+    });
+    expect(channelOf(failed, 'x')?.lastError).toMatch(/403.*not permitted/);
+    expect(channelOf(failed, 'facebook')?.posts).toEqual([
+      { part: 'bilingual', postId: expect.stringMatching(/^PAGE_/) as unknown },
+    ]);
+    const feedPost = platforms.seen.find((r) => r.path === '/graph/PAGE1/feed');
+    expect(JSON.parse(feedPost?.body ?? '{}')).toEqual({ message: `${draft.textCy}\n\n${draft.textEn}` });
+
+    // The platform recovers; the lead retries X alone.
+    platforms.override = null;
+    await accept(lena, { type: 'broadcast-retry', broadcastId: draft.broadcastId, channel: 'x' });
+    const done = await leo.waitFor(() => {
+      const b = latestBroadcast(leo, draft.broadcastId);
+      return channelOf(b, 'x')?.state === 'published' ? b : null;
+    });
+    expect(channelOf(done, 'x')?.posts.map((p) => p.part)).toEqual(['cy', 'en']);
+    expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(1);
+    // One refused attempt (cy) plus the two successful posts.
+    expect(platforms.count('POST', /^\/x\/2\/tweets$/)).toBe(3);
+  });
+
+  it('a retraction takes the broadcast down on every channel it was published on', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    const draft = draftInput({
+      templateId: 'missing-appeal',
+      image: { name: 'sam.png', mime: 'image/png', alt: 'Sam', base64: TINY_PNG_BASE64 },
+    });
+    await accept(olive, draft);
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    await accept(lena, {
+      type: 'broadcast-approve',
+      broadcastId: draft.broadcastId,
+      comment: '',
+      publishAt: null,
+    });
+    const live = await leo.waitFor(() => {
+      const b = latestBroadcast(leo, draft.broadcastId);
+      return channelOf(b, 'x')?.state === 'published' && channelOf(b, 'facebook')?.state === 'published'
+        ? b
+        : null;
+    });
+    // The photo went to /photos as multipart and to X's media upload before the posts.
+    const photo = platforms.seen.find((r) => r.path === '/graph/PAGE1/photos');
+    expect(photo?.contentType).toMatch(/^multipart\/form-data/);
+    expect(platforms.count('POST', /^\/x\/2\/media\/upload$/)).toBe(2);
+    const tweet = platforms.seen.find((r) => r.path === '/x/2/tweets');
+    expect(JSON.parse(tweet?.body ?? '{}')).toMatchObject({
+      media: { media_ids: [expect.stringMatching(/^MEDIA_/) as unknown] },
+    });
+
+    const postIds = live.channelStatus.flatMap((c) => c.posts.map((p) => p.postId));
+    expect(postIds).toHaveLength(3);
+    await accept(leo, { type: 'broadcast-retract', broadcastId: draft.broadcastId, comment: 'Found safe' });
+    const down = await lena.waitFor(() => {
+      const b = latestBroadcast(lena, draft.broadcastId);
+      return b?.channelStatus.every((c) => c.state === 'retracted') === true ? b : null;
+    });
+    expect(down.status).toBe('retracted');
+    const deleted = platforms.seen.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1));
+    expect(deleted.sort()).toEqual([...postIds].sort());
+    expect(down.channelStatus.every((c) => c.posts.length === 0)).toBe(true);
+  });
+
+  it('an approved update edits the Facebook post in place and reposts on X', async () => {
+    const { platforms, olive, lena } = await start();
+    const draft = draftInput();
+    await accept(olive, draft);
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    await accept(lena, {
+      type: 'broadcast-approve',
+      broadcastId: draft.broadcastId,
+      comment: '',
+      publishAt: null,
+    });
+    const first = await lena.waitFor(() => {
+      const b = latestBroadcast(lena, draft.broadcastId);
+      return channelOf(b, 'x')?.state === 'published' && channelOf(b, 'facebook')?.state === 'published'
+        ? b
+        : null;
+    });
+    const fbId = channelOf(first, 'facebook')?.posts[0]?.postId ?? '';
+    await accept(olive, {
+      ...draft,
+      textEn: 'UPDATE: The M4 has reopened.',
+      textCy: 'DIWEDDARIAD: Mae’r M4 wedi ailagor.',
+    });
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    await accept(lena, {
+      type: 'broadcast-approve',
+      broadcastId: draft.broadcastId,
+      comment: '',
+      publishAt: null,
+    });
+    const second = await lena.waitFor(() => {
+      const b = latestBroadcast(lena, draft.broadcastId);
+      return b?.version === 2 &&
+        b.channelStatus.every((c) => c.state === 'published' && c.publishedVersion === 2)
+        ? b
+        : null;
+    });
+    const edit = platforms.seen.find((r) => r.method === 'POST' && r.path === `/graph/${fbId}`);
+    expect(JSON.parse(edit?.body ?? '{}')).toEqual({
+      message: 'DIWEDDARIAD: Mae’r M4 wedi ailagor.\n\nUPDATE: The M4 has reopened.',
+    });
+    expect(channelOf(second, 'facebook')?.posts[0]?.postId).toBe(fbId);
+    expect(platforms.count('DELETE', /^\/x\/2\/tweets\//)).toBe(2);
+    expect(second.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphApiAdapter } from '../../../../src/hub/adapters/graph-api';
+import { createXApiAdapter } from '../../../../src/hub/adapters/x-api';
+import { cannedFor } from '../../../../src/shared/canned/responses';
+import { operationAckSchema, type Change, type OperationInput } from '../../../../src/shared/protocol';
+import {
+  allChanges,
+  connectConsole,
+  loginAs,
+  metaCommentPayload,
+  metaDmPayload,
+  postMeta,
+  startDesk,
+  waitUntil,
+  type DeskFixture,
+  type RawConsole,
+} from '../helpers';
+import {
+  auditRows,
+  commentMessage,
+  fakePlatform,
+  graphAnswer,
+  hubRows,
+  latestModeration,
+  type FakePlatform,
+  type Seen,
+} from './fixtures';
+
+let graph: FakePlatform;
+let x: FakePlatform;
+let desk: DeskFixture;
+let alice: RawConsole;
+let lena: RawConsole;
+/** Comment ids whose first platform call fails with a 500 (to prove the retry). */
+const failOnce = new Set<string>();
+
+beforeAll(async () => {
+  graph = await fakePlatform((seen: Seen) => {
+    for (const id of failOnce) {
+      if (seen.url.includes(id)) {
+        failOnce.delete(id);
+        return { status: 500, json: { error: { message: 'An unexpected error has occurred', code: 2 } } };
+      }
+    }
+    return graphAnswer(seen);
+  });
+  x = await fakePlatform(() => ({ status: 200, json: { data: { hidden: true } } }));
+  desk = await startDesk(
+    { alice: ['operator'], lena: ['lead'] },
+    {
+      adapters: {
+        facebook: createGraphApiAdapter({ baseUrl: `${graph.url}/v21.0`, pageAccessToken: 'page-token' }),
+        x: createXApiAdapter({ baseUrl: x.url, accessToken: 'x-token' }),
+      },
+    },
+  );
+  alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
+  lena = await connectConsole(desk.hub, await loginAs(desk.hub, 'lena'));
+});
+
+afterAll(async () => {
+  alice.close();
+  lena.close();
+  await desk.close();
+  await graph.close();
+  await x.close();
+});
+
+async function newComment(text: string, fromId = `fb-user-${randomUUID()}`) {
+  const commentId = `PAGE1_POST1_${randomUUID().slice(0, 8)}`;
+  const response = await postMeta(desk.hub, metaCommentPayload({ fromId, commentId, text }));
+  expect(response.status).toBe(200);
+  return { commentId, fromId, ...(await commentMessage(alice, commentId)) };
+}
+
+async function moderate(c: RawConsole, input: Omit<Extract<OperationInput, { type: 'moderate' }>, 'type'>) {
+  return operationAckSchema.parse(await c.submit({ type: 'moderate', ...input }));
+}
+
+const callsTo = (fake: FakePlatform, part: string) => fake.seen.filter((s) => s.url.includes(part));
+
+describe('moderating a public comment', () => {
+  it('hides it with a reason: audited, synced to consoles and sent to Facebook', async () => {
+    const c = await newComment('The officers on this post are a disgrace and useless');
+    const ack = await moderate(alice, { ...c, action: 'hide', reason: 'abusive' });
+    expect(ack.outcome).toBe('accepted');
+
+    const call = await waitUntil(() => callsTo(graph, c.commentId)[0]);
+    expect(call.method).toBe('POST');
+    expect(new URL(call.url, graph.url).pathname).toBe(`/v21.0/${c.commentId}`);
+    expect(new URL(call.url, graph.url).searchParams.get('access_token')).toBe('page-token');
+    expect(call.body).toEqual({ is_hidden: true });
+
+    const audit = auditRows(desk.dir, 'moderation.hide').filter((a) => a.subjectId === c.messageId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actorId).toBe(desk.ids['alice']);
+    expect(audit[0]?.detail).toMatchObject({
+      reason: 'abusive',
+      stateBefore: 'visible',
+      stateAfter: 'hidden',
+      platformCall: 'hide',
+      commentId: c.commentId,
+    });
+    // Both consoles learn the new state, and that the platform confirmed it.
+    await lena.waitFor(() => latestModeration(lena, c.messageId)?.platformSync === 'done');
+    expect(latestModeration(lena, c.messageId)).toMatchObject({
+      state: 'hidden',
+      lastAction: 'hide',
+      reason: 'abusive',
+      actorId: desk.ids['alice'],
+    });
+  });
+
+  it('unhides it: Facebook is told is_hidden false', async () => {
+    const c = await newComment('Brilliant work by the team in town today, well done');
+    await moderate(alice, { ...c, action: 'hide', reason: 'inflammatory' });
+    await waitUntil(() => callsTo(graph, c.commentId).length === 1);
+    expect((await moderate(alice, { ...c, action: 'unhide', reason: 'inflammatory' })).outcome).toBe(
+      'accepted',
+    );
+    const call = await waitUntil(() => callsTo(graph, c.commentId)[1]);
+    expect(call.method).toBe('POST');
+    expect(call.body).toEqual({ is_hidden: false });
+    const audit = auditRows(desk.dir, 'moderation.unhide').filter((a) => a.subjectId === c.messageId);
+    expect(audit[0]?.detail).toMatchObject({
+      stateBefore: 'hidden',
+      stateAfter: 'visible',
+      reason: 'inflammatory',
+    });
+    await alice.waitFor(() => latestModeration(alice, c.messageId)?.state === 'visible');
+  });
+
+  it('deletes it with DELETE /{comment-id}; a deleted comment cannot be hidden again', async () => {
+    const c = await newComment('Buy cheap followers now at spammy dot example, best prices');
+    expect((await moderate(alice, { ...c, action: 'delete', reason: 'spam' })).outcome).toBe('accepted');
+    const call = await waitUntil(() => callsTo(graph, c.commentId)[0]);
+    expect(call.method).toBe('DELETE');
+    expect(new URL(call.url, graph.url).pathname).toBe(`/v21.0/${c.commentId}`);
+    expect(auditRows(desk.dir, 'moderation.delete').filter((a) => a.subjectId === c.messageId)).toHaveLength(
+      1,
+    );
+
+    const again = await moderate(alice, { ...c, action: 'hide', reason: 'spam' });
+    expect(again).toMatchObject({ outcome: 'rejected', code: 'conflict' });
+    expect(callsTo(graph, c.commentId)).toHaveLength(1);
+  });
+
+  it('replies publicly under the comment, as the thread shows', async () => {
+    const c = await newComment('What time does the station front desk open on Sundays?');
+    const body = 'Our front desks open 8am to 6pm on Sundays.';
+    const ack = await moderate(alice, { ...c, action: 'reply', reason: 'unlawful', body });
+    expect(ack.outcome).toBe('accepted');
+    const call = await waitUntil(() => callsTo(graph, `${c.commentId}/comments`)[0]);
+    expect(call.method).toBe('POST');
+    expect(call.body).toEqual({ message: body });
+    const audit = auditRows(desk.dir, 'moderation.reply').filter((a) => a.subjectId === c.messageId);
+    expect(audit[0]?.detail['replyMessageId']).toBe(ack.opId);
+    const reply = allChanges(lena).find(
+      (ch): ch is Extract<Change, { entity: 'message' }> =>
+        ch.entity === 'message' && ch.data.id === ack.opId,
+    );
+    expect(reply?.data).toMatchObject({ direction: 'outbound', body, authorId: desk.ids['alice'] });
+    // Without text a public reply is refused.
+    expect(await moderate(alice, { ...c, action: 'reply', reason: 'unlawful' })).toMatchObject({
+      outcome: 'rejected',
+      code: 'invalid',
+    });
+  });
+
+  it('asks the person to message privately, in the language they wrote in', async () => {
+    const c = await newComment('Mae rhywun wedi dwyn fy meic o’r orsaf, beth ddylwn i wneud plis');
+    expect((await moderate(alice, { ...c, action: 'ask-private', reason: 'personal-details' })).outcome).toBe(
+      'accepted',
+    );
+    const call = await waitUntil(() => callsTo(graph, `${c.commentId}/comments`)[0]);
+    expect(call.body).toEqual({ message: cannedFor('message-privately', 'cy') });
+    expect(
+      auditRows(desk.dir, 'moderation.ask-private').filter((a) => a.subjectId === c.messageId),
+    ).toHaveLength(1);
+  });
+
+  it('blocks the account: leads only, sent as POST /{page-id}/blocked', async () => {
+    const c = await newComment('You lot are scum and I will keep posting this every day');
+    const refused = await moderate(alice, { ...c, action: 'block', reason: 'abusive' });
+    expect(refused).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
+    expect(callsTo(graph, '/blocked')).toHaveLength(0);
+
+    expect((await moderate(lena, { ...c, action: 'block', reason: 'abusive' })).outcome).toBe('accepted');
+    const call = await waitUntil(() => callsTo(graph, '/PAGE1/blocked')[0]);
+    expect(call.method).toBe('POST');
+    expect(call.body).toEqual({ user: [c.fromId] });
+    const audit = auditRows(desk.dir, 'moderation.block').filter((a) => a.subjectId === c.messageId);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actorId).toBe(desk.ids['lena']);
+    expect(audit[0]?.detail['reason']).toBe('abusive');
+    const blocked = await alice.waitFor(() =>
+      allChanges(alice).find(
+        (ch): ch is Extract<Change, { entity: 'blocked-account' }> =>
+          ch.entity === 'blocked-account' && ch.data.platformSync === 'done',
+      ),
+    );
+    expect(blocked.data).toMatchObject({
+      reason: 'abusive',
+      blockedBy: desk.ids['lena'],
+      messageId: c.messageId,
+    });
+  });
+
+  it('marks a flagged comment reviewed without touching the platform', async () => {
+    const c = await newComment('My neighbour at 14 Church Road keeps parking across my drive');
+    const flagged = await alice.waitFor(() => latestModeration(alice, c.messageId));
+    expect(flagged.review).toBe('pending');
+    const before = graph.seen.length;
+    expect((await moderate(alice, { ...c, action: 'dismiss', reason: 'personal-details' })).outcome).toBe(
+      'accepted',
+    );
+    await alice.waitFor(() => latestModeration(alice, c.messageId)?.review === 'done');
+    expect(graph.seen.slice(before).filter((s) => s.url.includes(c.commentId))).toHaveLength(0);
+    expect(auditRows(desk.dir, 'moderation.dismiss').filter((a) => a.subjectId === c.messageId)).toHaveLength(
+      1,
+    );
+  });
+
+  it('retries a platform call that failed, like a reply', async () => {
+    const c = await newComment('This page is a joke, nobody ever answers anything here');
+    failOnce.add(c.commentId);
+    await moderate(alice, { ...c, action: 'hide', reason: 'inflammatory' });
+    await waitUntil(() => callsTo(graph, c.commentId).length >= 2, 15_000);
+    const [first, second] = callsTo(graph, c.commentId);
+    expect(first?.body).toEqual({ is_hidden: true });
+    expect(second?.body).toEqual({ is_hidden: true });
+    await alice.waitFor(() => latestModeration(alice, c.messageId)?.platformSync === 'done', 15_000);
+    const jobs = hubRows<{ state: string; attempts: number }>(
+      desk.dir,
+      'SELECT state, attempts FROM moderation_jobs WHERE subject_id = ?',
+      c.messageId,
+    );
+    expect(jobs).toEqual([{ state: 'done', attempts: 2 }]);
+  });
+
+  it('refuses to moderate a private message or another conversation’s comment', async () => {
+    const senderId = `dm-${randomUUID()}`;
+    const mid = `m_${randomUUID()}`;
+    await postMeta(desk.hub, metaDmPayload({ senderId, mid, text: 'Can I report a lost wallet here?' }));
+    const dm = await commentMessage(alice, mid);
+    expect(await moderate(alice, { ...dm, action: 'hide', reason: 'spam' })).toMatchObject({
+      outcome: 'rejected',
+      code: 'invalid',
+    });
+    const a = await newComment('First comment about the road closure on the A48');
+    const b = await newComment('Second comment about the road closure on the A48');
+    expect(
+      await moderate(alice, {
+        conversationId: a.conversationId,
+        messageId: b.messageId,
+        action: 'hide',
+        reason: 'spam',
+      }),
+    ).toMatchObject({ outcome: 'rejected', code: 'not-found' });
+    // Every refusal is on the record too.
+    const refusals = hubRows<{ detail: string }>(
+      desk.dir,
+      "SELECT detail FROM audit WHERE action = 'op.moderate'",
+    ).filter((r) => (JSON.parse(r.detail) as { outcome: string }).outcome === 'rejected');
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+  });
+});
