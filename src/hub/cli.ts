@@ -251,10 +251,7 @@ function auditExport(args: string[]): void {
 /** `report monthly --month YYYY-MM [--data DIR]`: the month's figures as CSV on stdout. */
 function reportMonthly(args: string[]): void {
   const values = options(args, { data: { type: 'string' }, month: { type: 'string' } });
-  const opts = parse(
-    z.object({ data: z.string().min(1).default(DEFAULT_DATA), month: monthSchema }),
-    values,
-  );
+  const opts = parse(z.object({ data: z.string().min(1).default(DEFAULT_DATA), month: monthSchema }), values);
   const db = openHubDb(existingDataDir(opts.data));
   try {
     process.stdout.write(monthlyCsvFromHub(db, opts.month));

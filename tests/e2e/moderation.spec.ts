@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ConsoleShell } from '../../src/browser-shell/console';
-import { metaSignature } from '../../src/hub/webhooks/signatures';
+import { metaCommentBody, postSignedMeta } from '../support/webhooks';
 import { expectAccessible, META_SECRET, signIn, startConsole, TestHub } from './support/desk';
 import { saveScreenshot } from './support/screens';
 
@@ -23,35 +23,14 @@ test.afterAll(async () => {
 
 /** A public comment under the force's post, through the real signed webhook. */
 async function postComment(fromId: string, text: string): Promise<void> {
-  const body = JSON.stringify({
-    object: 'page',
-    entry: [
-      {
-        id: 'PAGE1',
-        time: Date.now(),
-        changes: [
-          {
-            field: 'feed',
-            value: {
-              item: 'comment',
-              verb: 'add',
-              comment_id: `PAGE1_POST1_${crypto.randomUUID().slice(0, 8)}`,
-              post_id: 'PAGE1_POST1',
-              from: { id: fromId, name: fromId },
-              message: text,
-              created_time: Math.floor(Date.now() / 1000),
-            },
-          },
-        ],
-      },
-    ],
+  const body = metaCommentBody({
+    fromId,
+    fromName: fromId,
+    commentId: `PAGE1_POST1_${crypto.randomUUID().slice(0, 8)}`,
+    text,
+    time: Math.floor(Date.now() / 1000),
   });
-  const res = await fetch(`${hub.url}/webhooks/meta`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(META_SECRET, body) },
-    body,
-  });
-  expect(res.status).toBe(200);
+  expect(await postSignedMeta(hub.url, body, META_SECRET)).toBe(200);
 }
 
 const banner = (page: Page) => page.getByTestId('emergency-banner');

@@ -114,7 +114,7 @@ test('the dashboard shows a breach; the operator and the lead are told; the CSV 
     lena.getByRole('button', { name: 'Download CSV' }).click(),
   ]);
   expect(file.suggestedFilename()).toMatch(/^social-desk-\d{4}-\d{2}\.csv$/);
-  const csv = readFileSync((await file.path()) ?? '', 'utf8');
+  const csv = readFileSync(await file.path(), 'utf8');
   const total = csv.split('\r\n').find((l) => l.includes(',total,all,'));
   expect(total?.split(',')[3]).toBe('1');
   await expect(lena.getByRole('status').filter({ hasText: 'Saved social-desk-' })).toBeVisible();

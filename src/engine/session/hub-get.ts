@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { hubHttpUrl, readBody } from './hub-http';
 import { describeNetworkError } from './login';
 
 export interface HubGetOptions {
@@ -17,7 +18,7 @@ export interface HubGetOptions {
  * problems. The caller checks the status and parses the body.
  */
 export function hubGet(options: HubGetOptions, path: string): Promise<{ status: number; text: string }> {
-  const url = new URL(path, options.hubUrl.replace(/^ws(s?):\/\//, 'http$1://'));
+  const url = hubHttpUrl(options.hubUrl, path);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const limit = options.limit ?? 20 * 1024 * 1024;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -31,22 +32,14 @@ export function hubGet(options: HubGetOptions, path: string): Promise<{ status: 
         timeout: timeoutMs,
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limit) {
-            res.destroy(new Error('The hub answered with an oversized body'));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-        });
-        res.on('error', (error) => {
-          reject(describeNetworkError(error, options.hubUrl));
-        });
+        readBody(res, limit).then(
+          (text) => {
+            resolve({ status: res.statusCode ?? 0, text });
+          },
+          (error: unknown) => {
+            reject(describeNetworkError(error, options.hubUrl));
+          },
+        );
       },
     );
     req.on('timeout', () => {

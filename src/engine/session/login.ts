@@ -1,7 +1,8 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/protocol/http';
 import { DeskFailure } from '../../shared/ipc/result';
+import { hubHttpUrl, readBody } from './hub-http';
 
 export interface LoginOptions {
   readonly hubUrl: string;
@@ -56,27 +57,7 @@ export function describeNetworkError(error: unknown, hubUrl: string): DeskFailur
 
 /** The login endpoint for a hub address the operator typed (ws:// is accepted as http://). */
 export function loginUrl(hubUrl: string): URL {
-  const url = new URL('/api/login', hubUrl.replace(/^ws(s?):\/\//, 'http$1://'));
-  return url;
-}
-
-function readBody(res: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        res.destroy(new Error('The hub answered with an oversized body'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    res.on('end', () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    res.on('error', reject);
-  });
+  return hubHttpUrl(hubUrl, '/api/login');
 }
 
 /**

@@ -5,17 +5,19 @@ import { getConversation } from '../db/conversations';
 import { dueDeliveries, markDeliveryFailed, markDeliverySent, type Delivery } from '../db/deliveries';
 import { getMessage, setPlatformMessageId } from '../db/messages';
 import { addNotice, relogMessage } from '../record';
-import { PlatformError, type OutboundReply, type PlatformAdapters } from './types';
+import { assessFailure, type RetryPolicy } from '../jobs/backoff';
+import { startJobLoop, type JobLoop } from '../jobs/job-loop';
+import type { OutboundReply, PlatformAdapters } from './types';
 
-export interface DeliveryWorker {
-  /** Look for due deliveries now (after a reply was applied). */
-  kick(): void;
-  /** Resolves once no delivery is in flight. */
-  stop(): Promise<void>;
-}
+/** `kick()` after a reply was applied; `stop()` resolves once no delivery is in flight. */
+export type DeliveryWorker = JobLoop;
 
-const MAX_ATTEMPTS = 10;
-const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** attempts);
+const RETRY: RetryPolicy = {
+  maxAttempts: 10,
+  firstDelayMs: 2000,
+  maxDelayMs: 5 * 60_000,
+  unknownErrors: 'retry',
+};
 
 /**
  * Delivers applied replies through the platform adapters. A reply is stored before it is
@@ -24,9 +26,6 @@ const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 **
  */
 export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters): DeliveryWorker {
   const { db } = ctx;
-  let running: Promise<void> | null = null;
-  // An object, not two lets: the flags change from other callbacks while a drain awaits.
-  const flags = { again: false, stopped: false };
 
   const build = (delivery: Delivery): OutboundReply | null => {
     const message = getMessage(db, delivery.messageId);
@@ -69,15 +68,13 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
         }
       });
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      const attempts = delivery.attempts + 1;
-      const giveUp = (error instanceof PlatformError && !error.retryable) || attempts >= MAX_ATTEMPTS;
+      const { text, attempts, giveUp, retryInMs } = assessFailure(error, delivery.attempts, RETRY);
       ctx.log(`[delivery] ${delivery.messageId} attempt ${attempts} failed: ${text}`);
       ctx.commit(() => {
         const now = ctx.now();
         markDeliveryFailed(db, delivery.messageId, {
           error: text,
-          nextAttemptAt: now + backoffMs(attempts),
+          nextAttemptAt: now + retryInMs,
           giveUp,
         });
         const authorId = getMessage(db, delivery.messageId)?.authorId ?? null;
@@ -95,43 +92,11 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
     }
   };
 
-  const repeatWanted = (): boolean => flags.again && !flags.stopped;
-
-  const drain = async (): Promise<void> => {
-    do {
-      flags.again = false;
-      for (const delivery of dueDeliveries(db, ctx.now(), 50)) {
-        if (flags.stopped) return;
-        await attempt(delivery);
-      }
-    } while (repeatWanted());
-  };
-
-  const kick = (): void => {
-    if (flags.stopped) return;
-    if (running !== null) {
-      flags.again = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        ctx.log(`[delivery] worker failed: ${error instanceof Error ? error.message : String(error)}`);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  const timer = setInterval(kick, 1000);
-  timer.unref();
-  kick();
-
-  return {
-    kick,
-    async stop() {
-      flags.stopped = true;
-      clearInterval(timer);
-      if (running !== null) await running;
-    },
-  };
+  return startJobLoop({
+    name: '[delivery] worker',
+    intervalMs: 1000,
+    log: ctx.log,
+    due: () => dueDeliveries(db, ctx.now(), 50),
+    run: attempt,
+  });
 }

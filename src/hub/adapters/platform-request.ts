@@ -1,15 +1,22 @@
 import { PlatformError } from './types';
 
-export interface PlatformCall {
-  readonly platform: 'Graph API' | 'X API';
-  readonly url: URL;
-  readonly method: 'POST' | 'DELETE';
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string | FormData;
+export type PlatformName = 'Graph API' | 'X API';
+export type PlatformMethod = 'POST' | 'PUT' | 'DELETE';
+
+/** How one platform is reached: where, with which credentials, and how its errors read. */
+export interface PlatformEndpoint {
+  readonly platform: PlatformName;
+  /** The full URL for a path below the API root, with any credential the query must carry. */
+  readonly url: (path: string) => URL;
+  /** Sent with every call (e.g. the bearer token). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly fetch?: typeof fetch;
-  /** Reads the platform's error body into one line. */
+  /** Reads the platform's documented error body into one line; null when it is not one. */
   readonly describeError: (json: unknown) => string | null;
 }
+
+/** A JSON body, or a multipart form (fetch sets its content type). */
+export type PlatformBody = { readonly json: unknown } | { readonly form: FormData };
 
 export interface PlatformAnswer {
   readonly status: number;
@@ -18,22 +25,34 @@ export interface PlatformAnswer {
   readonly message: string;
 }
 
+/** Platform calls that hang are failures to retry, not a stuck worker. */
+const TIMEOUT_MS = 15_000;
+
 /**
- * One HTTP call to a platform. Network failures and 5xx/429 are retryable; other answers
- * are returned so the caller can treat e.g. "already deleted" as success.
+ * One HTTP call to a platform. Network failures and 5xx/429 throw a retryable
+ * PlatformError; other answers are returned so the caller can treat e.g. "already
+ * deleted" as success.
  */
-export async function callPlatform(call: PlatformCall): Promise<PlatformAnswer> {
+export async function callPlatform(
+  endpoint: PlatformEndpoint,
+  method: PlatformMethod,
+  path: string,
+  body?: PlatformBody,
+): Promise<PlatformAnswer> {
   let response: Response;
   try {
-    response = await (call.fetch ?? fetch)(call.url, {
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      signal: AbortSignal.timeout(15_000),
+    response = await (endpoint.fetch ?? fetch)(endpoint.url(path), {
+      method,
+      headers: {
+        ...(body !== undefined && 'json' in body ? { 'content-type': 'application/json' } : {}),
+        ...endpoint.headers,
+      },
+      ...(body === undefined ? {} : { body: 'json' in body ? JSON.stringify(body.json) : body.form }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
     throw new PlatformError(
-      `${call.platform} unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      `${endpoint.platform} unreachable: ${error instanceof Error ? error.message : String(error)}`,
       true,
     );
   }
@@ -44,13 +63,29 @@ export async function callPlatform(call: PlatformCall): Promise<PlatformAnswer> 
   } catch {
     // Not JSON: the message below falls back to the raw text.
   }
-  const message = response.ok ? '' : (call.describeError(json) ?? text.slice(0, 200));
+  const message = response.ok ? '' : (endpoint.describeError(json) ?? text.slice(0, 200));
   if (!response.ok && (response.status >= 500 || response.status === 429)) {
-    throw new PlatformError(`${call.platform} ${response.status}: ${message}`, true);
+    throw new PlatformError(`${endpoint.platform} ${response.status}: ${message}`, true);
   }
   return { status: response.status, ok: response.ok, json, message };
 }
 
-export function refuse(answer: PlatformAnswer, platform: PlatformCall['platform']): never {
+/** A refusal a retry cannot fix (bad request, missing target, no permission). */
+export function refuse(answer: PlatformAnswer, platform: PlatformName): never {
   throw new PlatformError(`${platform} ${answer.status}: ${answer.message}`, false);
 }
+
+/** A call whose every refusal is final: resolves to the answer's JSON. */
+export async function requestPlatform(
+  endpoint: PlatformEndpoint,
+  method: PlatformMethod,
+  path: string,
+  body?: PlatformBody,
+): Promise<unknown> {
+  const answer = await callPlatform(endpoint, method, path, body);
+  if (!answer.ok) refuse(answer, endpoint.platform);
+  return answer.json;
+}
+
+export const joinUrl = (baseUrl: string, path: string): URL =>
+  new URL(`${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);

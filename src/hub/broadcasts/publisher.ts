@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { postsFor } from '../../shared/broadcasts/rules';
 import type { BroadcastEvent } from '../../shared/protocol';
 import type { HubContext } from '../context';
-import { PlatformError, type OutboundPost, type PlatformAdapters } from '../adapters/types';
+import type { OutboundPost, PlatformAdapters } from '../adapters/types';
 import { appendAudit } from '../db/audit';
 import {
   claimDueChannel,
@@ -16,18 +16,23 @@ import {
   type BroadcastCore,
   type ChannelRow,
 } from '../db/broadcasts';
+import { assessFailure, type RetryPolicy } from '../jobs/backoff';
+import { startJobLoop, type JobLoop } from '../jobs/job-loop';
 import { logBroadcast } from './record';
 
-export interface BroadcastPublisher {
-  /** Look for due channel work now (after an operation was applied). */
-  kick(): void;
-  /** Resolves once nothing is in flight. */
-  stop(): Promise<void>;
-}
+/** `kick()` after an operation was applied; `stop()` resolves once nothing is in flight. */
+export type BroadcastPublisher = JobLoop;
 
-/** Retryable failures (network, 5xx, 429) are tried this often before the channel shows failed. */
-const MAX_AUTO_ATTEMPTS = 3;
-const backoffMs = (attempts: number): number => Math.min(60_000, 1000 * 2 ** (attempts - 1));
+/**
+ * Retryable failures (network, 5xx, 429) are tried this often before the channel shows
+ * failed; anything else fails at once, since a person must look before posting again.
+ */
+const RETRY: RetryPolicy = {
+  maxAttempts: 3,
+  firstDelayMs: 1000,
+  maxDelayMs: 60_000,
+  unknownErrors: 'give-up',
+};
 
 type Posts = ChannelRow['posts'];
 
@@ -39,8 +44,6 @@ type Posts = ChannelRow['posts'];
  */
 export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapters): BroadcastPublisher {
   const { db } = ctx;
-  const flags = { again: false, stopped: false };
-  let running: Promise<void> | null = null;
 
   const note = (
     core: BroadcastCore,
@@ -185,17 +188,14 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
             now,
           );
       } else {
-        const text = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-        const attempts = fresh.attempts + 1;
-        const retryable = outcome.error instanceof PlatformError && outcome.error.retryable;
-        const giveUp = !retryable || attempts >= MAX_AUTO_ATTEMPTS;
+        const { text, attempts, giveUp, retryInMs } = assessFailure(outcome.error, fresh.attempts, RETRY);
         ctx.log(`[broadcasts] ${job.broadcastId} ${job.channel} ${job.action ?? ''} failed: ${text}`);
         const next: ChannelRow = overtaken
           ? { ...released, lastError: text }
           : {
               ...released,
               state: giveUp ? 'failed' : job.action === 'retract' ? 'retracting' : 'scheduled',
-              dueAt: giveUp ? null : now + backoffMs(attempts),
+              dueAt: giveUp ? null : now + retryInMs,
               attempts,
               lastError: text,
               updatedAt: now,
@@ -240,47 +240,22 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
     }
   };
 
-  // A function, not an inline test: the flags change from other callbacks while a drain awaits.
-  const repeatWanted = (): boolean => flags.again && !flags.stopped;
-
-  const drain = async (): Promise<void> => {
-    do {
-      flags.again = false;
-      for (;;) {
-        if (flags.stopped) return;
-        const job = claimDueChannel(db, ctx.now(), randomUUID());
-        if (job === null) break;
-        await run(job);
-      }
-    } while (repeatWanted());
-  };
-
-  const kick = (): void => {
-    if (flags.stopped) return;
-    if (running !== null) {
-      flags.again = true;
-      return;
+  // Claims one job at a time, and only when the loop is not stopping: a claim is on disk,
+  // and a claimed job left unrun would show as uncertain after a restart.
+  function* claims(): Generator<ChannelRow> {
+    for (;;) {
+      const job = claimDueChannel(db, ctx.now(), randomUUID());
+      if (job === null) return;
+      yield job;
     }
-    running = drain()
-      .catch((error: unknown) => {
-        ctx.log(`[broadcasts] publisher failed: ${error instanceof Error ? error.message : String(error)}`);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
+  }
 
   recover();
-  const timer = setInterval(kick, 500);
-  timer.unref();
-  kick();
-
-  return {
-    kick,
-    async stop() {
-      flags.stopped = true;
-      clearInterval(timer);
-      if (running !== null) await running;
-    },
-  };
+  return startJobLoop({
+    name: '[broadcasts] publisher',
+    intervalMs: 500,
+    log: ctx.log,
+    due: claims,
+    run,
+  });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PlatformAdapters } from '../adapters/types';
-import { PlatformError } from '../adapters/types';
+import { PlatformError, type PlatformAdapters } from '../adapters/types';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
 import { getConversation } from '../db/conversations';
@@ -13,18 +12,21 @@ import {
   type ModerationJob,
 } from '../db/moderation-jobs';
 import { getBlockedAccount, getCommentModeration } from '../db/moderation';
+import { assessFailure, type RetryPolicy } from '../jobs/backoff';
+import { startJobLoop, type JobLoop } from '../jobs/job-loop';
 import { addNotice, relogMessage } from '../record';
 import { putBlockedAccount, putCommentModeration } from './record';
 
-export interface ModerationWorker {
-  /** Look for due platform calls now (after an operation or an auto-hide). */
-  kick(): void;
-  /** Resolves once no call is in flight. */
-  stop(): Promise<void>;
-}
+/** `kick()` after an operation or an auto-hide; `stop()` resolves once no call is in flight. */
+export type ModerationWorker = JobLoop;
 
-const MAX_ATTEMPTS = 10;
-const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** attempts);
+/** The same schedule as reply delivery. */
+const RETRY: RetryPolicy = {
+  maxAttempts: 10,
+  firstDelayMs: 2000,
+  maxDelayMs: 5 * 60_000,
+  unknownErrors: 'retry',
+};
 
 /**
  * Tells Facebook and X what the desk decided: hide, unhide, delete, block and public
@@ -34,8 +36,6 @@ const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 **
  */
 export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapters): ModerationWorker {
   const { db } = ctx;
-  let running: Promise<void> | null = null;
-  const flags = { again: false, stopped: false };
 
   async function perform(job: ModerationJob): Promise<void> {
     const adapter = adapters[job.platform];
@@ -118,13 +118,11 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
         refreshSync(job, now, null);
       });
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      const attempts = job.attempts + 1;
-      const giveUp = (error instanceof PlatformError && !error.retryable) || attempts >= MAX_ATTEMPTS;
+      const { text, attempts, giveUp, retryInMs } = assessFailure(error, job.attempts, RETRY);
       ctx.log(`[moderation] ${job.kind} ${job.subjectId} attempt ${attempts} failed: ${text}`);
       ctx.commit(() => {
         const now = ctx.now();
-        markJobFailed(db, job.id, { error: text, nextAttemptAt: now + backoffMs(attempts), giveUp });
+        markJobFailed(db, job.id, { error: text, nextAttemptAt: now + retryInMs, giveUp });
         if (!giveUp) return;
         refreshSync(job, now, text);
         const actorId =
@@ -145,44 +143,11 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     }
   }
 
-  // A function, not an inline test: the flags change from other callbacks while a drain awaits.
-  const repeatWanted = (): boolean => flags.again && !flags.stopped;
-
-  const drain = async (): Promise<void> => {
-    do {
-      flags.again = false;
-      for (const job of dueModerationJobs(db, ctx.now(), 50)) {
-        if (flags.stopped) return;
-        await attempt(job);
-      }
-    } while (repeatWanted());
-  };
-
-  const kick = (): void => {
-    if (flags.stopped) return;
-    if (running !== null) {
-      flags.again = true;
-      return;
-    }
-    running = drain()
-      .catch((error: unknown) => {
-        ctx.log(`[moderation] worker failed: ${error instanceof Error ? error.message : String(error)}`);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  const timer = setInterval(kick, 1000);
-  timer.unref();
-  kick();
-
-  return {
-    kick,
-    async stop() {
-      flags.stopped = true;
-      clearInterval(timer);
-      if (running !== null) await running;
-    },
-  };
+  return startJobLoop({
+    name: '[moderation] worker',
+    intervalMs: 1000,
+    log: ctx.log,
+    due: () => dueModerationJobs(db, ctx.now(), 50),
+    run: attempt,
+  });
 }

@@ -1,32 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { startConsoleShell, type ConsoleShell } from '../../../src/browser-shell/console';
 import { startHub, type RunningHub } from '../../../src/hub/server';
-import { addUser, seedDefaults } from '../../../src/hub/users';
-import { metaSignature } from '../../../src/hub/webhooks/signatures';
+import { seedDefaults } from '../../../src/hub/users';
 import type { Role, Skill } from '../../../src/shared/domain/enums';
+import { makeTempDir } from '../../support/files';
+import { addUsers } from '../../support/hub';
+import { freePort } from '../../support/net';
+import { metaDmBody, postSignedMeta } from '../../support/webhooks';
 
 export const RENDERER_DIR = join(import.meta.dirname, '../../../out/renderer');
 export const META_SECRET = 'e2e-meta-app-secret';
 export const PASSWORD = 'e2e-password-123';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
+export { freePort };
 
 /** A real hub on a fixed loopback port, so it can be stopped and started again in place. */
 export class TestHub {
@@ -37,10 +25,13 @@ export class TestHub {
   ) {}
 
   static async create(users: { name: string; role: Role; skills?: Skill[] }[]): Promise<TestHub> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-hub-'));
+    const dataDir = makeTempDir('desk-e2e-hub-');
     seedDefaults(dataDir);
-    for (const user of users)
-      await addUser(dataDir, { ...user, password: PASSWORD, skills: user.skills ?? [] });
+    await addUsers(
+      dataDir,
+      Object.fromEntries(users.map((u) => [u.name, [u.role, u.skills ?? []] as const])),
+      PASSWORD,
+    );
     const hub = new TestHub(dataDir, await freePort());
     await hub.start();
     return hub;
@@ -66,38 +57,14 @@ export class TestHub {
 
   /** Delivers a Messenger message through the real, signed webhook. */
   async sendDm(senderId: string, text: string): Promise<void> {
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: 'PAGE1',
-          time: Date.now(),
-          messaging: [
-            {
-              sender: { id: senderId },
-              recipient: { id: 'PAGE1' },
-              timestamp: Date.now(),
-              message: { mid: `m_${crypto.randomUUID()}`, text },
-            },
-          ],
-        },
-      ],
-    });
-    const res = await fetch(`${this.url}/webhooks/meta`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': metaSignature(META_SECRET, body),
-      },
-      body,
-    });
-    expect(res.status).toBe(200);
+    const body = metaDmBody([{ senderId, mid: `m_${crypto.randomUUID()}`, text }], { time: Date.now() });
+    expect(await postSignedMeta(this.url, body, META_SECRET)).toBe(200);
   }
 }
 
 export async function startConsole(hub: TestHub): Promise<ConsoleShell> {
   return startConsoleShell({
-    dataDir: mkdtempSync(join(tmpdir(), 'desk-e2e-console-')),
+    dataDir: makeTempDir('desk-e2e-console-'),
     rendererDir: RENDERER_DIR,
     hubUrlPolicy: { url: hub.url, locked: false, reason: null },
     version: '0.0.0-e2e',

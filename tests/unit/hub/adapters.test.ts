@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { operationAckSchema } from '../../../src/shared/protocol';
 import { createGraphApiAdapter } from '../../../src/hub/adapters/graph-api';
@@ -16,46 +14,14 @@ import {
   startDesk,
   type DeskFixture,
 } from './helpers';
+import { fakePlatform, type FakePlatform } from '../../support/fake-platform';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: unknown;
-}
-
-/** A stand-in for graph.facebook.com / api.x.com answering in their documented shapes. */
-async function fakePlatform(
-  answer: (seen: Seen) => { status: number; json: unknown },
-): Promise<{ url: string; seen: Seen[]; server: Server }> {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const entry: Seen = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: text ? (JSON.parse(text) as unknown) : null,
-      };
-      seen.push(entry);
-      const { status, json } = answer(entry);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
-}
-
-const servers: Server[] = [];
+const servers: FakePlatform[] = [];
 let desk: DeskFixture | null = null;
 afterEach(async () => {
   await desk?.close();
   desk = null;
-  for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
+  for (const s of servers.splice(0)) await s.close();
 });
 
 const dm: OutboundReply = {
@@ -76,7 +42,7 @@ describe('Graph API adapter', () => {
         ? { status: 200, json: { recipient_id: 'PSID-42', message_id: 'mid.999' } }
         : { status: 200, json: { id: 'PAGE-7_123_456' } },
     );
-    servers.push(fake.server);
+    servers.push(fake);
     const graph = createGraphApiAdapter({ baseUrl: `${fake.url}/v21.0`, pageAccessToken: 'page-token' });
     expect(await graph.sendReply(dm)).toEqual({ platformMessageId: 'mid.999' });
     expect(fake.seen[0]?.method).toBe('POST');
@@ -99,7 +65,7 @@ describe('Graph API adapter', () => {
       status,
       json: { error: { message: 'Invalid OAuth access token.', code: 190 } },
     }));
-    servers.push(fake.server);
+    servers.push(fake);
     const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 'bad' });
     const error = await graph.sendReply(dm).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
@@ -117,7 +83,7 @@ describe('X API adapter', () => {
       status: 201,
       json: { data: { dm_conversation_id: '1-2', dm_event_id: '1582838' } },
     }));
-    servers.push(fake.server);
+    servers.push(fake);
     const x = createXApiAdapter({ baseUrl: fake.url, accessToken: 'user-token' });
     const sent = await x.sendReply({ ...dm, platform: 'x', recipientId: '9876' });
     expect(sent).toEqual({ platformMessageId: '1582838' });
@@ -137,7 +103,7 @@ describe('delivery through the hub', () => {
       }
       return { status: 200, json: { recipient_id: 'psid-r', message_id: 'mid.delivered' } };
     });
-    servers.push(fake.server);
+    servers.push(fake);
     const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
     desk = await startDesk({ alice: ['operator'] }, { adapters: { facebook: graph, x: graph } });
     const alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));

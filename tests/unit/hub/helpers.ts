@@ -1,35 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import {
   changeBatchSchema,
   helloSchema,
-  loginResponseSchema,
   type ChangeBatch,
   type Hello,
   type OperationInput,
 } from '../../../src/shared/protocol';
 import type { Skill, Role } from '../../../src/shared/domain';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
-import { addUser } from '../../../src/hub/users';
-import { metaSignature, xSignature } from '../../../src/hub/webhooks/signatures';
+import { tempDirWithCleanup } from '../../support/files';
+import { addUsers, loginToken, type UserSpecs } from '../../support/hub';
+import { waitFor } from '../../support/wait';
+import {
+  metaCommentBody,
+  metaDmBody,
+  metaSignature,
+  postMetaWebhook,
+  postXWebhook,
+  xDmBody,
+  xSignature,
+  type MetaDm,
+} from '../../support/webhooks';
 
 export const META_SECRET = 'meta-app-secret-for-tests';
 export const X_SECRET = 'x-consumer-secret-for-tests';
 export const VERIFY_TOKEN = 'verify-token-for-tests';
 export const PASSWORD = 'correct horse battery';
 
-export function tempDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-hub-'));
-  return {
-    dir,
-    cleanup: () => {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export const tempDir = (): { dir: string; cleanup: () => void } => tempDirWithCleanup('desk-hub-');
 
 export interface TestHub {
   readonly hub: RunningHub;
@@ -64,121 +63,32 @@ export async function createUser(
   role: Role = 'operator',
   skills: Skill[] = [],
 ): Promise<string> {
-  const op = await addUser(dataDir, { name, role, password: PASSWORD, skills });
-  return op.id;
+  const ids = await addUsers(dataDir, { [name]: [role, skills] }, PASSWORD);
+  return ids[name] ?? '';
 }
 
-export async function loginAs(hub: RunningHub, name: string, password = PASSWORD): Promise<string> {
-  const response = await fetch(`${hub.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
-  });
-  const body = loginResponseSchema.parse(await response.json());
-  if (!body.ok) throw new Error(`login failed: ${body.error}`);
-  return body.token;
-}
+export const loginAs = (hub: RunningHub, name: string, password = PASSWORD): Promise<string> =>
+  loginToken(hub.url, name, password);
 
-export function metaDmPayload(args: {
-  senderId: string;
-  mid: string;
-  text: string;
-  pageId?: string;
-}): string {
-  const pageId = args.pageId ?? 'PAGE1';
-  return JSON.stringify({
-    object: 'page',
-    entry: [
-      {
-        id: pageId,
-        time: 1700000000000,
-        messaging: [
-          {
-            sender: { id: args.senderId },
-            recipient: { id: pageId },
-            timestamp: 1700000000000,
-            message: { mid: args.mid, text: args.text },
-          },
-        ],
-      },
-    ],
-  });
-}
+export const metaDmPayload = (args: MetaDm & { pageId?: string }): string =>
+  metaDmBody([args], { pageId: args.pageId });
 
-export function metaCommentPayload(args: { fromId: string; commentId: string; text: string }): string {
-  return JSON.stringify({
-    object: 'page',
-    entry: [
-      {
-        id: 'PAGE1',
-        time: 1700000000,
-        changes: [
-          {
-            field: 'feed',
-            value: {
-              item: 'comment',
-              verb: 'add',
-              comment_id: args.commentId,
-              post_id: 'PAGE1_POST1',
-              from: { id: args.fromId, name: 'Member of Public' },
-              message: args.text,
-              created_time: 1700000000,
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+export const metaCommentPayload = (args: { fromId: string; commentId: string; text: string }): string =>
+  metaCommentBody(args);
 
-export function xDmPayload(args: { senderId: string; id: string; text: string }): string {
-  return JSON.stringify({
-    for_user_id: 'FORCE_X',
-    direct_message_events: [
-      {
-        type: 'message_create',
-        id: args.id,
-        created_timestamp: '1700000000000',
-        message_create: {
-          target: { recipient_id: 'FORCE_X' },
-          sender_id: args.senderId,
-          message_data: { text: args.text },
-        },
-      },
-    ],
-    users: { [args.senderId]: { id: args.senderId, name: 'X Person', screen_name: 'xperson' } },
-  });
-}
+export const xDmPayload = xDmBody;
 
-export async function postMeta(
+export const postMeta = (
   hub: RunningHub,
   body: string,
   signature: string | null = metaSignature(META_SECRET, body),
-): Promise<Response> {
-  return fetch(`${hub.url}/webhooks/meta`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(signature === null ? {} : { 'x-hub-signature-256': signature }),
-    },
-    body,
-  });
-}
+): Promise<Response> => postMetaWebhook(hub.url, body, signature);
 
-export async function postX(
+export const postX = (
   hub: RunningHub,
   body: string,
   signature: string | null = xSignature(X_SECRET, body),
-): Promise<Response> {
-  return fetch(`${hub.url}/webhooks/x`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(signature === null ? {} : { 'x-twitter-webhooks-signature': signature }),
-    },
-    body,
-  });
-}
+): Promise<Response> => postXWebhook(hub.url, body, signature);
 
 /** Sends one inbound DM and returns nothing; use the console to find the conversation. */
 export async function sendDm(
@@ -203,18 +113,8 @@ export interface RawConsole {
   close(): void;
 }
 
-export async function waitUntil<T>(
-  predicate: () => T | undefined | null | false,
-  timeoutMs = 5000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = predicate();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for condition');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export const waitUntil = <T>(predicate: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> =>
+  waitFor(predicate, { timeoutMs, intervalMs: 10 });
 
 export async function connectConsole(
   hub: RunningHub,
@@ -276,15 +176,9 @@ export interface DeskFixture extends TestHub {
 }
 
 /** A hub with users created before it starts: `{ name: [role, skills] }`. */
-export async function startDesk(
-  users: Readonly<Record<string, readonly [Role, Skill[]?]>>,
-  options: Partial<HubOptions> = {},
-): Promise<DeskFixture> {
+export async function startDesk(users: UserSpecs, options: Partial<HubOptions> = {}): Promise<DeskFixture> {
   const { dir, cleanup } = tempDir();
-  const ids: Record<string, string> = {};
-  for (const [name, [role, skills]] of Object.entries(users)) {
-    ids[name] = await createUser(dir, name, role, skills ?? []);
-  }
+  const ids = await addUsers(dir, users, PASSWORD);
   const test = await startTestHub(options, dir);
   return {
     ...test,

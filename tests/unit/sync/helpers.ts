@@ -1,10 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { snapshotResponseSchema } from '../../../src/shared/protocol/socket';
 import {
@@ -13,64 +7,32 @@ import {
   type ConsoleEngineOptions,
 } from '../../../src/engine/engine';
 import { createHandlerTable } from '../../../src/engine/handlers';
-import { hubDbPath } from '../../../src/hub/db/connection';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
-import { addUser } from '../../../src/hub/users';
-import { metaSignature } from '../../../src/hub/webhooks/signatures';
-import type { Role, Skill } from '../../../src/shared/domain/enums';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src/shared/ipc/contract';
 import { createDispatcher } from '../../../src/shared/ipc/dispatch';
 import type { EventName, EventPayload } from '../../../src/shared/ipc/events';
+import { ROOT, TSX_ARGS, spawnHub, type ChildHub } from '../../support/child-hub';
+import { makeTempDir } from '../../support/files';
+import { addUsers as addSharedUsers, hubRows, type UserSpecs } from '../../support/hub';
+import { freePort } from '../../support/net';
+import { waitFor } from '../../support/wait';
+import { metaDmBody as metaDmBodyFor, postSignedMeta, type MetaDm } from '../../support/webhooks';
 
 export const META_SECRET = 'meta-app-secret-for-engine-tests';
 export const TOKEN_SECRET = 'token-secret-for-engine-tests-0123456789';
 export const PASSWORD = 'correct horse battery staple';
-export const ROOT = join(import.meta.dirname, '../../..');
+export { ROOT, TSX_ARGS, freePort };
 
-/**
- * Runs TypeScript in ONE node process (the tsx loader), not through the tsx launcher, which
- * forks a second process: a SIGKILL must reach the process that does the work.
- */
-export const TSX_ARGS = ['--import', 'tsx'];
+export const tempDir = makeTempDir;
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
-
-export async function waitUntil<T>(
+export const waitUntil = <T>(
   predicate: () => T | undefined | null | false,
   what: string,
   timeoutMs = 20_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = predicate();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+): Promise<T> => waitFor(predicate, { what, timeoutMs, intervalMs: 20 });
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}
-
-export async function addUsers(
-  dataDir: string,
-  users: Readonly<Record<string, readonly [Role, Skill[]?]>>,
-): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const [name, [role, skills]] of Object.entries(users)) {
-    ids[name] = (await addUser(dataDir, { name, role, password: PASSWORD, skills: skills ?? [] })).id;
-  }
-  return ids;
-}
+export const addUsers = (dataDir: string, users: UserSpecs): Promise<Record<string, string>> =>
+  addSharedUsers(dataDir, users, PASSWORD);
 
 export interface Desk {
   readonly hub: RunningHub;
@@ -79,10 +41,7 @@ export interface Desk {
 }
 
 /** A real hub in this process, with users created before it starts. */
-export async function startDesk(
-  users: Readonly<Record<string, readonly [Role, Skill[]?]>>,
-  options: Partial<HubOptions> = {},
-): Promise<Desk> {
+export async function startDesk(users: UserSpecs, options: Partial<HubOptions> = {}): Promise<Desk> {
   const dir = tempDir('desk-sync-hub-');
   const ids = await addUsers(dir, users);
   const hub = await startHub({
@@ -95,33 +54,10 @@ export async function startDesk(
 }
 
 /** A Meta Messenger delivery as documented: one page entry per message. */
-export function metaDmBody(messages: readonly { senderId: string; mid: string; text: string }[]): string {
-  return JSON.stringify({
-    object: 'page',
-    entry: messages.map((m) => ({
-      id: 'PAGE1',
-      time: 1_700_000_000_000,
-      messaging: [
-        {
-          sender: { id: m.senderId },
-          recipient: { id: 'PAGE1' },
-          timestamp: 1_700_000_000_000,
-          message: { mid: m.mid, text: m.text },
-        },
-      ],
-    })),
-  });
-}
+export const metaDmBody = (messages: readonly MetaDm[]): string => metaDmBodyFor(messages);
 
-export async function postMeta(hubUrl: string, body: string, secret = META_SECRET): Promise<number> {
-  const response = await fetch(`${hubUrl}/webhooks/meta`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(secret, body) },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
+export const postMeta = (hubUrl: string, body: string, secret = META_SECRET): Promise<number> =>
+  postSignedMeta(hubUrl, body, secret);
 
 export async function sendDm(hubUrl: string, text: string): Promise<void> {
   const status = await postMeta(
@@ -222,39 +158,25 @@ export const waitDrained = (c: TestConsole, what: string, timeoutMs?: number): P
   waitUntil(() => c.engine.connectionState().status === 'online' && outboxSize(c) === 0, what, timeoutMs);
 
 /** The conversation whose messages contain this word, once the console has it. */
-export async function waitForConversation(
-  desk: TestConsole,
-  word: string,
-  timeoutMs = 20_000,
-): Promise<string> {
-  const started = Date.now();
-  for (;;) {
-    const list = await desk.call('conversations.list', { filter: { search: word }, offset: 0, limit: 5 });
-    const id = list.rows[0]?.conversation.id;
-    if (id !== undefined) return id;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out waiting for a conversation with "${word}"`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+export const waitForConversation = (desk: TestConsole, word: string, timeoutMs = 20_000): Promise<string> =>
+  waitFor(
+    async () => {
+      const list = await desk.call('conversations.list', { filter: { search: word }, offset: 0, limit: 5 });
+      return list.rows[0]?.conversation.id;
+    },
+    { what: `a conversation with "${word}"`, timeoutMs, intervalMs: 25 },
+  );
 
 /** Everything the hub audited about operations, read from its SQLite file. */
 export function auditedOps(hubDir: string): { opId: string; action: string; outcome: string }[] {
-  const db = new Database(hubDbPath(hubDir), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare(`SELECT action, detail FROM audit WHERE action LIKE 'op.%' ORDER BY id`)
-      .all() as {
-      action: string;
-      detail: string;
-    }[];
-    return rows.map((r) => {
-      const detail = JSON.parse(r.detail) as { opId: string; outcome: string };
-      return { opId: detail.opId, action: r.action, outcome: detail.outcome };
-    });
-  } finally {
-    db.close();
-  }
+  const rows = hubRows<{ action: string; detail: string }>(
+    hubDir,
+    `SELECT action, detail FROM audit WHERE action LIKE 'op.%' ORDER BY id`,
+  );
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as { opId: string; outcome: string };
+    return { opId: detail.opId, action: r.action, outcome: detail.outcome };
+  });
 }
 
 /** Counts how often each value occurs. */
@@ -281,65 +203,15 @@ export function hashRows(rows: readonly unknown[]): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
-export interface ChildHub {
-  readonly url: string;
-  kill(signal?: NodeJS.Signals): Promise<void>;
-}
+export type { ChildHub };
 
 /** The hub as its own process (`hub serve`), so a test can SIGKILL it. */
-export async function startChildHub(dir: string, port: number): Promise<ChildHub> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...TSX_ARGS,
-      join(ROOT, 'src/hub/cli.ts'),
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--data',
-      dir,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DESK_META_APP_SECRET: META_SECRET,
-        DESK_X_CONSUMER_SECRET: 'x-secret',
-        DESK_TOKEN_SECRET: TOKEN_SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
+export const startChildHub = (dir: string, port: number): Promise<ChildHub> =>
+  spawnHub(dir, port, {
+    DESK_META_APP_SECRET: META_SECRET,
+    DESK_X_CONSUMER_SECRET: 'x-secret',
+    DESK_TOKEN_SECRET: TOKEN_SECRET,
   });
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /hub listening on (\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`hub exited (${String(code)}): ${stderr}`));
-    });
-  });
-  return {
-    url,
-    async kill(signal = 'SIGKILL') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
-}
 
 const COMPARED = ['queue', 'contact', 'conversation', 'message'] as const;
 type Compared = (typeof COMPARED)[number];
@@ -398,19 +270,7 @@ export const stateHashes = (state: Record<Compared, unknown[]>): Record<Compared
 });
 
 /** Every audit row's action and subject, in order, read from the hub's SQLite file. */
-export function auditTrail(
+export const auditTrail = (
   hubDir: string,
-): { action: string; subjectId: string | null; actorId: string | null }[] {
-  const db = new Database(hubDbPath(hubDir), { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare('SELECT action, subject_id AS subjectId, actor_id AS actorId FROM audit ORDER BY id')
-      .all() as {
-      action: string;
-      subjectId: string | null;
-      actorId: string | null;
-    }[];
-  } finally {
-    db.close();
-  }
-}
+): { action: string; subjectId: string | null; actorId: string | null }[] =>
+  hubRows(hubDir, 'SELECT action, subject_id AS subjectId, actor_id AS actorId FROM audit ORDER BY id');

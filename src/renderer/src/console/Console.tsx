@@ -115,7 +115,10 @@ export function Console({
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).
   useDeskEvent('sla.alert', (alert) => {
     const queue = queueName(queues, alert.queueId, i18n.language);
-    const text = t(alert.mine ? 'sla.alert.mine' : 'sla.alert.desk', { queue, clock: t(`sla.clock.${alert.clock}`) });
+    const text = t(alert.mine ? 'sla.alert.mine' : 'sla.alert.desk', {
+      queue,
+      clock: t(`sla.clock.${alert.clock}`),
+    });
     toast('error', text);
     notify(t('sla.alert.title'), text);
   });

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphApiAdapter } from '../../../../src/hub/adapters/graph-api';
 import { createXApiAdapter } from '../../../../src/hub/adapters/x-api';
 import type { RunningHub } from '../../../../src/hub/server';
-import { freePort } from '../../sync/helpers';
+import { spawnHub } from '../../../support/child-hub';
+import { freePort } from '../../../support/net';
 import {
   connectConsole,
   createUser,
@@ -18,7 +17,6 @@ import {
 import { FakePlatforms } from './fake-platforms';
 import { accept, channelOf, draftInput, hubRows, latestBroadcast, pullUntil } from './support';
 
-const ROOT = join(import.meta.dirname, '../../../..');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
@@ -153,58 +151,14 @@ interface Child {
 
 /** `hub serve` as its own process with the real platform clients aimed at the fake. */
 async function startChild(dir: string, port: number, platforms: FakePlatforms): Promise<Child> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'src/hub/cli.ts'),
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--data',
-      dir,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DESK_TOKEN_SECRET: 'token-secret-for-tests',
-        DESK_GRAPH_API_BASE: `${platforms.url}/graph`,
-        DESK_FB_PAGE_TOKEN: 'page-token',
-        DESK_FB_PAGE_ID: 'PAGE1',
-        DESK_X_API_BASE: `${platforms.url}/x`,
-        DESK_X_ACCESS_TOKEN: 'x-token',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
+  const { url, kill } = await spawnHub(dir, port, {
+    DESK_TOKEN_SECRET: 'token-secret-for-tests',
+    DESK_GRAPH_API_BASE: `${platforms.url}/graph`,
+    DESK_FB_PAGE_TOKEN: 'page-token',
+    DESK_FB_PAGE_ID: 'PAGE1',
+    DESK_X_API_BASE: `${platforms.url}/x`,
+    DESK_X_ACCESS_TOKEN: 'x-token',
   });
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /hub listening on (\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`hub exited (${String(code)}): ${stderr}`));
-    });
-  });
-  const kill = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  };
   cleanups.push(kill);
   const hub: RunningHub = {
     url,

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { hubDbPath } from '../../../../src/hub/db/connection';
 import {
   operationAckSchema,
   pullResponseSchema,
@@ -8,6 +6,8 @@ import {
   type OperationAck,
   type OperationInput,
 } from '../../../../src/shared/protocol';
+import { hubRows as hubRowsOf } from '../../../support/hub';
+import { waitFor } from '../../../support/wait';
 import { allChanges, type RawConsole } from '../helpers';
 
 export const ack = (value: unknown): OperationAck => operationAckSchema.parse(value);
@@ -45,14 +45,7 @@ export function channelOf(b: Broadcast | null, channel: 'facebook' | 'x') {
   return b?.channelStatus.find((s) => s.channel === channel) ?? null;
 }
 
-export function hubRows(dir: string, sql: string): unknown[] {
-  const db = new Database(hubDbPath(dir), { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
+export const hubRows = (dir: string, sql: string): unknown[] => hubRowsOf(dir, sql);
 
 /** A 1×1 PNG: enough for the signature check and a real multipart upload. */
 export const TINY_PNG_BASE64 =
@@ -75,12 +68,16 @@ export async function pullUntil(
   ok: (b: Broadcast) => boolean,
   timeoutMs = 10_000,
 ): Promise<Broadcast> {
-  const started = Date.now();
-  for (;;) {
-    const b = await pulledBroadcast(c, id);
-    if (b !== null && ok(b)) return b;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`broadcast never reached the state: ${JSON.stringify(b?.channelStatus)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let last: Broadcast | null = null;
+  return waitFor(
+    async () => {
+      last = await pulledBroadcast(c, id);
+      return last !== null && ok(last) ? last : null;
+    },
+    {
+      what: () => `the broadcast to reach the state: ${JSON.stringify(last?.channelStatus)}`,
+      timeoutMs,
+      intervalMs: 50,
+    },
+  );
 }

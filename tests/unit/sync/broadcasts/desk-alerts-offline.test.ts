@@ -1,19 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../../../src/hub/server';
+import { waitFor } from '../../../support/wait';
 import { signedInConsole, startDesk, waitDrained, type TestConsole } from '../helpers';
 
 const open: TestConsole[] = [];
 
 /** Polls an IPC read until it gives a value. */
-async function eventually<T>(read: () => Promise<T | null>, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const eventually = <T>(read: () => Promise<T | null>, what: string): Promise<T> =>
+  waitFor(read, { what, timeoutMs: 20_000, intervalMs: 20 });
+
 let hub: RunningHub | null = null;
 afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
