@@ -1,7 +1,8 @@
 import type { Conversation, Operator, Queue } from '../shared/domain/entities';
 import type { BoardItem, BoardOperatorRow, BoardQueueRow, WorkloadBoard } from '../shared/ipc/channels/leads';
 import type { Shift } from '../shared/protocol/entities-leads';
-import { clockStartOf, dueRisk } from '../shared/workload';
+import { clockStartOf, conversationRisk } from '../shared/workload';
+import { getSlaStatuses } from './db/sla';
 import { targetsOf } from './cache/optimistic';
 import { getContacts, listQueues } from './db/directory';
 import type { CacheDb } from './db/handle';
@@ -83,6 +84,12 @@ export function workloadBoard(db: CacheDb, hubNow: number, me: string | null): W
     db,
     conversations.map((c) => c.contactId),
   );
+  const slaById = new Map(
+    getSlaStatuses(
+      db,
+      conversations.map((c) => c.id),
+    ).map((s) => [s.conversationId, s]),
+  );
   const item = (c: Conversation): BoardItem => ({
     id: c.id,
     queueId: c.queueId,
@@ -97,7 +104,7 @@ export function workloadBoard(db: CacheDb, hubNow: number, me: string | null): W
     awaitingFirstResponse: c.firstResponseAt === null,
     waitingSince: clockStartOf(c),
     responseDueAt: c.responseDueAt,
-    risk: dueRisk(c, hubNow),
+    risk: conversationRisk(c, slaById.get(c.id), hubNow),
     pending: pendingIds.has(c.id),
   });
   const items = conversations

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { conversationSchema, type Conversation } from '../../shared/domain/entities';
 import { activitySchema, shiftSchema, type Activity, type Shift } from '../../shared/protocol/entities-leads';
-import { dueRisk } from '../../shared/workload';
+import { slaStatusSchema } from '../../shared/protocol/entities-sla';
+import { conversationRisk } from '../../shared/workload';
 import { NO_DUE_KEY } from './conversations';
 import type { CacheDb } from './handle';
 import { parseJsonColumn } from './json';
@@ -67,6 +68,8 @@ const riskRowSchema = z.object({
   firstInboundAt: z.number(),
   firstResponseAt: z.number().nullable(),
   lastInboundAt: z.number(),
+  /** The hub's SLA status for it, when the cache has one. */
+  sla: z.string().nullable(),
 });
 
 /**
@@ -77,15 +80,18 @@ export function atRiskByQueue(db: CacheDb, hubNow: number): Map<string, number> 
   const rows = z.array(riskRowSchema).parse(
     db
       .prepare(
-        `SELECT queue_id AS queueId, due_key AS dueAt, json_extract(data, '$.firstInboundAt') AS firstInboundAt,
-                json_extract(data, '$.firstResponseAt') AS firstResponseAt, last_inbound_at AS lastInboundAt
-         FROM conversations WHERE status = 'open' AND due_key < ?`,
+        `SELECT c.queue_id AS queueId, c.due_key AS dueAt, json_extract(c.data, '$.firstInboundAt') AS firstInboundAt,
+                json_extract(c.data, '$.firstResponseAt') AS firstResponseAt, c.last_inbound_at AS lastInboundAt,
+                s.data AS sla
+         FROM conversations c LEFT JOIN sla_status s ON s.id = c.id
+         WHERE c.status = 'open' AND c.due_key < ?`,
       )
       .all(NO_DUE_KEY),
   );
   const out = new Map<string, number>();
   for (const r of rows) {
-    const risk = dueRisk({ status: 'open', responseDueAt: r.dueAt, ...r }, hubNow);
+    const sla = r.sla === null ? undefined : slaStatusSchema.parse(JSON.parse(r.sla));
+    const risk = conversationRisk({ status: 'open', responseDueAt: r.dueAt, ...r }, sla, hubNow);
     if (risk === 'at-risk' || risk === 'breached') out.set(r.queueId, (out.get(r.queueId) ?? 0) + 1);
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Conversation } from '../domain/entities';
+import { liveSlaState, type LiveSlaFields } from '../sla/live';
 
 /** Due within this long counts as at risk, however long the target. */
 export const AT_RISK_FLOOR_MS = 5 * 60_000;
@@ -36,4 +37,15 @@ export function riskAt(dueAt: number, startedAt: number, hubNow: number): Exclud
   if (left < 0) return 'breached';
   const target = Math.max(0, dueAt - startedAt);
   return left <= Math.max(AT_RISK_FLOOR_MS, target * AT_RISK_FRACTION) ? 'at-risk' : 'ok';
+}
+
+/**
+ * At risk or breached as every screen should show it: from the hub's SLA status (the
+ * policy's own warning point) when the cache has one, otherwise the estimate above.
+ */
+export function conversationRisk(c: RiskFields, status: LiveSlaFields | undefined, hubNow: number): DueRisk {
+  if (c.status !== 'open') return 'none';
+  if (status === undefined) return dueRisk(c, hubNow);
+  const state = liveSlaState(status, hubNow);
+  return state === 'paused' ? 'none' : state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueRisk, riskAt } from '../../../../src/shared/workload';
+import { dueRisk, riskAt, conversationRisk } from '../../../../src/shared/workload';
 
 const MIN = 60_000;
 const base = {
@@ -42,5 +42,31 @@ describe('at risk and breached', () => {
     };
     expect(dueRisk(answered, 279 * MIN)).toBe('ok');
     expect(dueRisk(answered, 280 * MIN)).toBe('at-risk');
+  });
+});
+
+describe('conversationRisk', () => {
+  const open = {
+    status: 'open' as const,
+    responseDueAt: 60 * 60_000,
+    firstInboundAt: 0,
+    firstResponseAt: null,
+    lastInboundAt: 0,
+  };
+  const status = { state: 'ok' as const, dueAt: 60 * 60_000, warnAt: 45 * 60_000, breachedAt: null };
+
+  it("follows the hub's SLA warning point when the cache has the status", () => {
+    // 40 minutes in: the estimate (last 25% = last 15 min) says ok, and so does the policy.
+    expect(conversationRisk(open, status, 40 * 60_000)).toBe('ok');
+    // A policy that warns at 30 minutes makes it at risk where the estimate would not.
+    expect(conversationRisk(open, { ...status, warnAt: 30 * 60_000 }, 40 * 60_000)).toBe('at-risk');
+    expect(dueRisk(open, 40 * 60_000)).toBe('ok');
+    expect(conversationRisk(open, status, 61 * 60_000)).toBe('breached');
+  });
+
+  it('shows nothing owed for a paused clock and falls back to the estimate without a status', () => {
+    expect(conversationRisk(open, { ...status, state: 'paused' }, 50 * 60_000)).toBe('none');
+    expect(conversationRisk(open, undefined, 50 * 60_000)).toBe(dueRisk(open, 50 * 60_000));
+    expect(conversationRisk({ ...open, status: 'resolved' }, status, 61 * 60_000)).toBe('none');
   });
 });
