@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { HubReply } from './http/types';
 import type { WebhookSecrets } from './http/webhook-routes';
 import { SIMULATED_NAMES, SIMULATED_TEXTS } from './simulator-messages';
+import { metaCommentPayload, metaDmPayload, xDmPayload } from './webhooks/payloads';
 import { metaSignature, xSignature } from './webhooks/signatures';
 
 export interface SimulatorOptions {
@@ -48,76 +49,31 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const person = pick(people);
     const time = Date.now();
     if (sample.kind === 'comment') {
-      const body = JSON.stringify({
-        object: 'page',
-        entry: [
-          {
-            id: pageId,
-            time,
-            changes: [
-              {
-                field: 'feed',
-                value: {
-                  item: 'comment',
-                  verb: 'add',
-                  comment_id: `${pageId}_${randomInt(1e9)}_${randomInt(1e9)}`,
-                  post_id: `${pageId}_${randomInt(1e6)}`,
-                  from: { id: person.id, name: person.name },
-                  message: sample.text,
-                  created_time: Math.floor(time / 1000),
-                },
-              },
-            ],
-          },
-        ],
+      const body = metaCommentPayload(pageId, time, {
+        commentId: `${pageId}_${randomInt(1e9)}_${randomInt(1e9)}`,
+        postId: `${pageId}_${randomInt(1e6)}`,
+        fromId: person.id,
+        fromName: person.name,
+        text: sample.text,
+        createdTime: Math.floor(time / 1000),
       });
       return options.deliverMeta(body, metaSignature(options.secrets.metaAppSecret, body));
     }
     if (randomInt(3) === 0) {
-      const body = JSON.stringify({
-        for_user_id: xAccountId,
-        direct_message_events: [
-          {
-            type: 'message_create',
-            id: String(randomInt(1e12)) + String(randomInt(1e6)),
-            created_timestamp: String(time),
-            message_create: {
-              target: { recipient_id: xAccountId },
-              sender_id: person.id,
-              message_data: {
-                text: sample.text,
-                entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
-              },
-            },
-          },
-        ],
-        users: {
-          [person.id]: {
-            id: person.id,
-            name: person.name,
-            screen_name: person.name.replace(/\s+/g, '').toLowerCase(),
-          },
-        },
+      const body = xDmPayload(xAccountId, {
+        id: String(randomInt(1e12)) + String(randomInt(1e6)),
+        createdAt: time,
+        senderId: person.id,
+        senderName: person.name,
+        senderScreenName: person.name.replace(/\s+/g, '').toLowerCase(),
+        text: sample.text,
+        withEntities: true,
       });
       return options.deliverX(body, xSignature(options.secrets.xConsumerSecret, body));
     }
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: pageId,
-          time,
-          messaging: [
-            {
-              sender: { id: person.id },
-              recipient: { id: pageId },
-              timestamp: time,
-              message: { mid: `m_${randomUUID()}`, text: sample.text },
-            },
-          ],
-        },
-      ],
-    });
+    const body = metaDmPayload(pageId, time, [
+      { senderId: person.id, mid: `m_${randomUUID()}`, text: sample.text },
+    ]);
     return options.deliverMeta(body, metaSignature(options.secrets.metaAppSecret, body));
   };
 

@@ -1,3 +1,9 @@
+import {
+  metaCommentPayload,
+  metaDmPayload,
+  xDmPayload,
+  type MetaDmEvent,
+} from '../../src/hub/webhooks/payloads';
 import { metaSignature, xSignature } from '../../src/hub/webhooks/signatures';
 
 /** Test payloads in the platforms' documented webhook shapes. */
@@ -5,33 +11,13 @@ import { metaSignature, xSignature } from '../../src/hub/webhooks/signatures';
 export const PAGE_ID = 'PAGE1';
 export const T_WEBHOOK = 1_700_000_000_000;
 
-export interface MetaDm {
-  readonly senderId: string;
-  readonly mid: string;
-  readonly text: string;
-}
+export type MetaDm = MetaDmEvent;
 
 /** A Meta Messenger delivery: one page entry per message. */
-export function metaDmBody(
+export const metaDmBody = (
   messages: readonly MetaDm[],
   { pageId = PAGE_ID, time = T_WEBHOOK }: { pageId?: string; time?: number } = {},
-): string {
-  return JSON.stringify({
-    object: 'page',
-    entry: messages.map((m) => ({
-      id: pageId,
-      time,
-      messaging: [
-        {
-          sender: { id: m.senderId },
-          recipient: { id: pageId },
-          timestamp: time,
-          message: { mid: m.mid, text: m.text },
-        },
-      ],
-    })),
-  });
-}
+): string => metaDmPayload(pageId, time, messages);
 
 /** A Page feed change: a new public comment under the Page's post. */
 export function metaCommentBody(args: {
@@ -43,50 +29,26 @@ export function metaCommentBody(args: {
   time?: number;
 }): string {
   const time = args.time ?? T_WEBHOOK / 1000;
-  return JSON.stringify({
-    object: 'page',
-    entry: [
-      {
-        id: PAGE_ID,
-        time,
-        changes: [
-          {
-            field: 'feed',
-            value: {
-              item: 'comment',
-              verb: 'add',
-              comment_id: args.commentId,
-              post_id: `${PAGE_ID}_POST1`,
-              from: { id: args.fromId, name: args.fromName ?? 'Member of Public' },
-              message: args.text,
-              created_time: time,
-            },
-          },
-        ],
-      },
-    ],
+  return metaCommentPayload(PAGE_ID, time, {
+    commentId: args.commentId,
+    postId: `${PAGE_ID}_POST1`,
+    fromId: args.fromId,
+    fromName: args.fromName ?? 'Member of Public',
+    text: args.text,
+    createdTime: time,
   });
 }
 
 /** An X Account Activity DM event. */
-export function xDmBody(args: { senderId: string; id: string; text: string }): string {
-  return JSON.stringify({
-    for_user_id: 'FORCE_X',
-    direct_message_events: [
-      {
-        type: 'message_create',
-        id: args.id,
-        created_timestamp: String(T_WEBHOOK),
-        message_create: {
-          target: { recipient_id: 'FORCE_X' },
-          sender_id: args.senderId,
-          message_data: { text: args.text },
-        },
-      },
-    ],
-    users: { [args.senderId]: { id: args.senderId, name: 'X Person', screen_name: 'xperson' } },
+export const xDmBody = (args: { senderId: string; id: string; text: string }): string =>
+  xDmPayload('FORCE_X', {
+    id: args.id,
+    createdAt: T_WEBHOOK,
+    senderId: args.senderId,
+    senderName: 'X Person',
+    senderScreenName: 'xperson',
+    text: args.text,
   });
-}
 
 async function postWebhook(
   url: string,

@@ -1,0 +1,103 @@
+/**
+ * Webhook deliveries in the platforms' documented shapes, for the simulator (and tests) to
+ * hand to the same handlers real traffic reaches.
+ */
+
+export interface MetaDmEvent {
+  readonly senderId: string;
+  readonly mid: string;
+  readonly text: string;
+}
+
+/** A Messenger delivery: one page entry per message; `time` in epoch ms. */
+export function metaDmPayload(pageId: string, time: number, messages: readonly MetaDmEvent[]): string {
+  return JSON.stringify({
+    object: 'page',
+    entry: messages.map((m) => ({
+      id: pageId,
+      time,
+      messaging: [
+        {
+          sender: { id: m.senderId },
+          recipient: { id: pageId },
+          timestamp: time,
+          message: { mid: m.mid, text: m.text },
+        },
+      ],
+    })),
+  });
+}
+
+export interface MetaCommentEvent {
+  readonly commentId: string;
+  readonly postId: string;
+  readonly fromId: string;
+  readonly fromName: string;
+  readonly text: string;
+  /** Unix seconds, as Meta sends `created_time`. */
+  readonly createdTime: number;
+}
+
+/** A Page feed change announcing a new public comment. */
+export function metaCommentPayload(pageId: string, time: number, comment: MetaCommentEvent): string {
+  return JSON.stringify({
+    object: 'page',
+    entry: [
+      {
+        id: pageId,
+        time,
+        changes: [
+          {
+            field: 'feed',
+            value: {
+              item: 'comment',
+              verb: 'add',
+              comment_id: comment.commentId,
+              post_id: comment.postId,
+              from: { id: comment.fromId, name: comment.fromName },
+              message: comment.text,
+              created_time: comment.createdTime,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+export interface XDmEvent {
+  readonly id: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly senderId: string;
+  readonly senderName: string;
+  readonly senderScreenName: string;
+  readonly text: string;
+  /** X sends empty entity lists with every DM; tests may leave them out. */
+  readonly withEntities?: boolean;
+}
+
+/** An Account Activity API direct message event for our account. */
+export function xDmPayload(forUserId: string, dm: XDmEvent): string {
+  return JSON.stringify({
+    for_user_id: forUserId,
+    direct_message_events: [
+      {
+        type: 'message_create',
+        id: dm.id,
+        created_timestamp: String(dm.createdAt),
+        message_create: {
+          target: { recipient_id: forUserId },
+          sender_id: dm.senderId,
+          message_data:
+            dm.withEntities === true
+              ? { text: dm.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } }
+              : { text: dm.text },
+        },
+      },
+    ],
+    users: {
+      [dm.senderId]: { id: dm.senderId, name: dm.senderName, screen_name: dm.senderScreenName },
+    },
+  });
+}
