@@ -11,7 +11,7 @@ export const TSX_ARGS = ['--import', 'tsx'];
 
 export interface ChildHub {
   readonly url: string;
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  readonly kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /** `hub serve` as its own process on 127.0.0.1, so a test can SIGKILL it. */

@@ -18,7 +18,7 @@ export const profanityFileSchema = z
 
 export interface ProfanitySource {
   /** The lists in force now; re-read when the file changes, so edits apply without a restart. */
-  current(): ProfanityLists;
+  readonly current: () => ProfanityLists;
   /** Why the file was not used, if it was not (shown in the hub log once per change). */
   readonly problem: () => string | null;
 }

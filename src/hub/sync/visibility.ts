@@ -22,10 +22,10 @@ export function visibleRecord(
     case 'conversation':
       if (!record.data.confidential || isCleared(viewer)) return record;
       return { entity: 'conversation', data: { ...record.data, preview: '' } };
+    // Moderation records carry no comment text: everyone on the desk sees the state.
     case 'queue':
     case 'operator':
     case 'contact':
-    // Moderation records carry no comment text: everyone on the desk sees the state.
     case 'comment-moderation':
     case 'blocked-account':
       return record;
