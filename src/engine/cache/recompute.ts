@@ -1,7 +1,12 @@
 import type { Operation } from '../../shared/protocol/operations';
 import { deleteViewConversation, getConfirmedConversation, putViewConversation } from '../db/conversations';
 import type { CacheDb } from '../db/handle';
-import { deletePendingMessages, putPendingMessageIfAbsent } from '../db/messages';
+import {
+  deletePendingMessages,
+  deletePendingMessagesExcept,
+  pendingMessageIds,
+  putPendingMessageIfAbsent,
+} from '../db/messages';
 import { listOutbox } from '../db/outbox';
 import { applyToConversation, optimisticMessage, targetsOf } from './optimistic';
 
@@ -22,16 +27,24 @@ export function recomputeConversations(db: CacheDb, ids: Iterable<string>, opera
   }
   for (const id of new Set(ids)) {
     const confirmed = getConfirmedConversation(db, id);
-    deletePendingMessages(db, id);
+    const ops = byConversation.get(id) ?? [];
     if (!confirmed) {
+      deletePendingMessages(db, id);
       deleteViewConversation(db, id);
       continue;
     }
-    const ops = byConversation.get(id) ?? [];
+    // Optimistic messages of still-pending actions stay where they are: deleting and
+    // re-inserting (and re-indexing) all of them on every batch made long replays quadratic.
+    deletePendingMessagesExcept(
+      db,
+      id,
+      ops.map((op) => op.opId),
+    );
+    const present = pendingMessageIds(db, id);
     let view = confirmed;
     for (const op of ops) {
       view = applyToConversation(view, op, operatorId ?? '');
-      const message = optimisticMessage(op, operatorId ?? '');
+      const message = present.has(op.opId) ? null : optimisticMessage(op, operatorId ?? '');
       if (message) putPendingMessageIfAbsent(db, message);
     }
     putViewConversation(

@@ -36,6 +36,24 @@ export function deletePendingMessages(db: CacheDb, conversationId: string): void
   db.prepare('DELETE FROM messages WHERE conversation_id = ? AND pending = 1').run(conversationId);
 }
 
+export function pendingMessageIds(db: CacheDb, conversationId: string): Set<string> {
+  const rows = db
+    .prepare('SELECT id FROM messages WHERE conversation_id = ? AND pending = 1')
+    .all(conversationId) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Drops the optimistic messages of this conversation whose action is no longer pending. */
+export function deletePendingMessagesExcept(
+  db: CacheDb,
+  conversationId: string,
+  keepIds: readonly string[],
+): void {
+  db.prepare(
+    'DELETE FROM messages WHERE conversation_id = ? AND pending = 1 AND id NOT IN (SELECT value FROM json_each(?))',
+  ).run(conversationId, JSON.stringify(keepIds));
+}
+
 export interface StoredMessage {
   readonly message: Message;
   readonly pending: boolean;

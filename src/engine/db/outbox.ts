@@ -23,10 +23,28 @@ const rowSchema = z.object({
   acked_seq: z.number().int().nullable(),
 });
 
+/**
+ * Parsed payloads by their exact text. The view is rebuilt from the whole outbox after every
+ * acknowledgement and batch; re-validating every queued action each time made replaying a
+ * long offline session quadratic. A payload never changes once written, so its parse can be
+ * reused; the map is emptied when it grows past a bound.
+ */
+const parsedPayloads = new Map<string, Operation>();
+const PARSED_PAYLOADS_MAX = 20_000;
+
+function parsePayload(payload: string): Operation {
+  const cached = parsedPayloads.get(payload);
+  if (cached !== undefined) return cached;
+  const op = parseJsonColumn('outbox', operationSchema, payload);
+  if (parsedPayloads.size >= PARSED_PAYLOADS_MAX) parsedPayloads.clear();
+  parsedPayloads.set(payload, op);
+  return op;
+}
+
 const toRow = (raw: unknown): OutboxRow => {
   const r = rowSchema.parse(raw);
   return {
-    op: parseJsonColumn('outbox', operationSchema, r.payload),
+    op: parsePayload(r.payload),
     operatorId: r.operator_id,
     state: r.state,
     attempts: r.attempts,
