@@ -54,6 +54,7 @@ export default tseslint.config(
       'src/engine/**',
       'src/browser-shell/**',
       'src/demo/**',
+      'src/tools/**',
       'build/**',
       'tests/**',
       '*.ts',

@@ -1,0 +1,150 @@
+/**
+ * Hosts many console engines (or bare socket.io clients, for the baseline) in one process,
+ * so the bench can spread hundreds of consoles over a few processes. Commands arrive as
+ * JSON lines on stdin; each is answered by one JSON line with the same id.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import { openCacheDb } from '../../engine/db/open';
+import { setMeta } from '../../engine/db/meta';
+import { createConsoleEngine, type ConsoleEngine } from '../../engine/engine';
+import { operatorSchema } from '../../shared/domain/entities';
+
+const commandSchema = z.discriminatedUnion('cmd', [
+  z.object({
+    cmd: z.literal('engines'),
+    id: z.number(),
+    hubUrl: z.string(),
+    token: z.string(),
+    expiresAt: z.number(),
+    operator: operatorSchema,
+    count: z.number().int().min(1),
+    baseDir: z.string(),
+  }),
+  z.object({ cmd: z.literal('arm'), id: z.number(), group: z.enum(['engines', 'raw']) }),
+  z.object({ cmd: z.literal('collect'), id: z.number(), timeoutMs: z.number() }),
+  z.object({ cmd: z.literal('seqs'), id: z.number() }),
+  z.object({ cmd: z.literal('raw'), id: z.number(), url: z.string(), count: z.number().int().min(1) }),
+  z.object({ cmd: z.literal('close'), id: z.number() }),
+  z.object({ cmd: z.literal('rss'), id: z.number() }),
+]);
+
+const say = (value: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+};
+const nowMs = (): number => performance.timeOrigin + performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(done: () => boolean, what: string, timeoutMs = 300_000): Promise<void> {
+  const limit = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > limit) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+let engines: ConsoleEngine[] = [];
+let raws: Socket[] = [];
+/** Per console of each group: when the armed sample arrived (null until it does). */
+const arrivals: Record<'engines' | 'raw', (number | null)[]> = { engines: [], raw: [] };
+let armed: 'engines' | 'raw' | null = null;
+
+function record(group: 'engines' | 'raw', index: number): void {
+  if (armed === group && arrivals[group][index] === null) arrivals[group][index] = nowMs();
+}
+
+async function startEngines(c: Extract<z.infer<typeof commandSchema>, { cmd: 'engines' }>): Promise<void> {
+  const start = engines.length;
+  for (let i = 0; i < c.count; i += 1) {
+    const dataDir = join(c.baseDir, `engine-${String(start + i)}`);
+    mkdirSync(dataDir, { recursive: true });
+    // A stored session, as after a sign-in: the engine connects by itself when it opens.
+    const db = openCacheDb(dataDir);
+    setMeta(db, 'hubUrl', c.hubUrl);
+    setMeta(db, 'token', c.token);
+    setMeta(db, 'tokenExpiresAt', c.expiresAt);
+    setMeta(db, 'operator', c.operator);
+    setMeta(db, 'cacheOwner', { hubUrl: c.hubUrl, operatorId: c.operator.id });
+    db.close();
+    const index = start + i;
+    arrivals.engines.push(null);
+    engines.push(
+      createConsoleEngine({
+        dataDir,
+        emit: (event) => {
+          // The batch is committed to the cache before data.changed is raised.
+          if (event === 'data.changed') record('engines', index);
+        },
+      }),
+    );
+  }
+  await until(() => engines.every((e) => e.connectionState().status === 'online'), 'engines online');
+}
+
+async function startRaw(url: string, count: number): Promise<void> {
+  const start = raws.length;
+  for (let i = 0; i < count; i += 1) {
+    const index = start + i;
+    arrivals.raw.push(null);
+    // Reconnection stays on: hundreds of handshakes at once can time out and must retry.
+    const socket = io(url, { transports: ['websocket'], forceNew: true });
+    socket.on('bench', () => {
+      record('raw', index);
+    });
+    raws.push(socket);
+  }
+  await until(() => raws.every((s) => s.connected), 'bare clients connected');
+}
+
+async function collect(timeoutMs: number): Promise<(number | null)[]> {
+  const group = armed;
+  if (group === null) return [];
+  const until = Date.now() + timeoutMs;
+  while (arrivals[group].some((a) => a === null) && Date.now() < until) await sleep(1);
+  armed = null;
+  return arrivals[group];
+}
+
+createInterface({ input: process.stdin }).on('line', (text) => {
+  const command = commandSchema.parse(JSON.parse(text));
+  void (async (): Promise<void> => {
+    switch (command.cmd) {
+      case 'engines':
+        await startEngines(command);
+        say({ id: command.id, kind: 'done' });
+        return;
+      case 'raw':
+        await startRaw(command.url, command.count);
+        say({ id: command.id, kind: 'done' });
+        return;
+      case 'arm':
+        arrivals[command.group] = arrivals[command.group].map(() => null);
+        armed = command.group;
+        say({ id: command.id, kind: 'done' });
+        return;
+      case 'collect':
+        say({ id: command.id, kind: 'times', times: await collect(command.timeoutMs) });
+        return;
+      case 'seqs':
+        say({ id: command.id, kind: 'seqs', seqs: engines.map((e) => e.connectionState().lastSeq) });
+        return;
+      case 'rss':
+        say({ id: command.id, kind: 'rss', rss: process.memoryUsage().rss });
+        return;
+      case 'close':
+        for (const e of engines) await e.close();
+        for (const s of raws) s.disconnect();
+        engines = [];
+        raws = [];
+        arrivals.engines = [];
+        arrivals.raw = [];
+        say({ id: command.id, kind: 'done' });
+        return;
+    }
+  })().catch((error: unknown) => {
+    say({ id: command.id, kind: 'error', error: error instanceof Error ? error.message : String(error) });
+  });
+});

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { io as connect } from 'socket.io-client';
+import { verifyMetaSignature } from '../../hub/webhooks/signatures';
+import { dmBody, login, META_SECRET, nowMs, postSigned, sleep, startBenchHub, tempDir } from './desk';
+import { figure, percentile, type Figure } from './figures';
+import { hostLineSchema, type HostLine } from './host-lines';
+import { JsonChild } from './json-child';
+
+export interface FanoutOptions {
+  readonly sizes: readonly number[];
+  readonly samples: number;
+  readonly hosts: number;
+  readonly ingestAt: number;
+  readonly ingestCount: number;
+  readonly log: (line: string) => void;
+}
+
+type Host = JsonChild<HostLine>;
+
+async function all(
+  hosts: readonly Host[],
+  command: (i: number) => Record<string, unknown> | null,
+  timeoutMs?: number,
+): Promise<HostLine[]> {
+  const answers = await Promise.all(
+    hosts.map((h, i) => {
+      const c = command(i);
+      return c === null ? Promise.resolve(null) : h.request(c, timeoutMs);
+    }),
+  );
+  const lines = answers.filter((a): a is HostLine => a !== null);
+  const failed = lines.find((l) => l.kind === 'error');
+  if (failed?.kind === 'error') throw new Error(failed.error);
+  return lines;
+}
+
+/** Arms every host, runs `fire`, and returns each console's delay after `fire` started, in ms. */
+async function sample(
+  hosts: readonly Host[],
+  group: 'engines' | 'raw',
+  fire: () => Promise<void> | void,
+): Promise<number[]> {
+  await all(hosts, () => ({ cmd: 'arm', group }));
+  const t0 = nowMs();
+  await fire();
+  const lines = await all(hosts, () => ({ cmd: 'collect', timeoutMs: 15_000 }));
+  const out: number[] = [];
+  for (const line of lines)
+    if (line.kind === 'times') for (const t of line.times) out.push(t === null ? 15_000 : t - t0);
+  return out;
+}
+
+/** Counts split over hosts as evenly as possible. */
+const split = (total: number, parts: number): number[] =>
+  Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+
+async function bareIngestServer(): Promise<{ server: HttpServer; url: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const ok = verifyMetaSignature(
+        META_SECRET,
+        body,
+        (req.headers['x-hub-signature-256'] as string | undefined) ?? null,
+      );
+      JSON.parse(body.toString('utf8'));
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}` };
+}
+
+async function postMany(url: string, bodies: readonly string[], concurrency: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        if (body !== undefined) await postSigned(url, body);
+      }
+    }),
+  );
+}
+
+/**
+ * Hub → console latency at several desk sizes against a bare socket.io broadcast of the same
+ * payload to the same number of clients (same host processes), then ingest throughput at
+ * `ingestAt` consoles, and the hub's memory per connected console.
+ */
+export async function benchFanout(options: FanoutOptions): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const desk = await startBenchHub();
+  const session = await login(desk.hub.url);
+  const hosts: Host[] = Array.from(
+    { length: options.hosts },
+    () => new JsonChild('src/tools/bench/engine-host.ts', hostLineSchema),
+  );
+  const baseDir = tempDir('desk-bench-engines-');
+
+  // The bare broadcast: socket.io alone, in this process like the hub.
+  const bareHttp = createServer();
+  const bare = new Server(bareHttp, { serveClient: false });
+  await new Promise<void>((resolve) => bareHttp.listen(0, '127.0.0.1', resolve));
+  const bareUrl = `http://127.0.0.1:${String((bareHttp.address() as AddressInfo).port)}`;
+
+  // The payload consoles really receive for one webhook message, captured from the hub.
+  let payload: unknown = null;
+  const listener = connect(desk.hub.url, {
+    auth: { token: session.token, consoleId: randomUUID(), lastSeq: 0 },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  listener.on('sync:changes', (batch: unknown) => {
+    payload = batch;
+  });
+
+  const rssBefore = process.memoryUsage().rss;
+  let engines = 0;
+  let raws = 0;
+  try {
+    for (const size of options.sizes) {
+      const add = split(size - engines, hosts.length);
+      await all(
+        hosts,
+        (i) =>
+          (add[i] ?? 0) > 0
+            ? {
+                cmd: 'engines',
+                hubUrl: desk.hub.url,
+                token: session.token,
+                expiresAt: session.expiresAt,
+                operator: session.operator,
+                count: add[i],
+                baseDir: join(baseDir, `host-${String(i)}`),
+              }
+            : null,
+        600_000,
+      );
+      engines = size;
+      const addRaw = split(size - raws, hosts.length);
+      await all(
+        hosts,
+        (i) => ((addRaw[i] ?? 0) > 0 ? { cmd: 'raw', url: bareUrl, count: addRaw[i] } : null),
+        600_000,
+      );
+      raws = size;
+      options.log(`[bench] ${String(size)} engines and ${String(size)} bare clients connected`);
+      if (size === Math.max(...options.sizes)) {
+        await sleep(500);
+        const perConsole = (process.memoryUsage().rss - rssBefore) / size / 1024;
+        figures.push(
+          figure({
+            id: 'memory.hub-per-console',
+            label: `hub RSS per connected console (${String(size)} consoles)`,
+            value: perConsole,
+            unit: 'KiB',
+            baseline: null,
+            target: 'reported (no target)',
+            pass: null,
+            note: 'Includes the bare socket.io server and its clients in the same process; an upper bound.',
+          }),
+        );
+      }
+
+      const hubTimes: number[] = [];
+      const bareTimes: number[] = [];
+      for (let s = 0; s < options.samples; s += 1) {
+        hubTimes.push(
+          ...(await sample(hosts, 'engines', () =>
+            postSigned(
+              desk.hub.url,
+              dmBody([
+                {
+                  senderId: `latency-${randomUUID()}`,
+                  text: `Latency probe ${String(s)}: my car was broken into`,
+                },
+              ]),
+            ),
+          )),
+        );
+        bareTimes.push(
+          ...(await sample(hosts, 'raw', () => {
+            bare.emit('bench', payload);
+          })),
+        );
+        await sleep(10);
+      }
+      for (const p of [50, 99] as const) {
+        const value = percentile(hubTimes, p);
+        const base = percentile(bareTimes, p);
+        const ratioOk = value <= 1.5 * base;
+        figures.push(
+          figure({
+            id: `latency.n${String(size)}.p${String(p)}`,
+            label: `hub→console p${String(p)}, ${String(size)} consoles`,
+            value,
+            unit: 'ms',
+            baseline: { label: 'bare socket.io broadcast', value: base },
+            target: p === 99 ? (size >= 500 ? '≤ 1.5× baseline and < 50 ms' : '≤ 1.5× baseline') : 'reported',
+            pass: p === 99 ? ratioOk && (size < 500 || value < 50) : null,
+          }),
+        );
+      }
+
+      if (size === options.ingestAt) figures.push(...(await benchIngest(desk.hub.url, hosts, options)));
+    }
+  } finally {
+    listener.disconnect();
+    await all(hosts, () => ({ cmd: 'close' }), 600_000).catch(() => undefined);
+    for (const h of hosts) await h.stop();
+    await bare.close();
+    await desk.close();
+  }
+  return figures;
+}
+
+async function benchIngest(
+  hubUrl: string,
+  hosts: readonly Host[],
+  options: FanoutOptions,
+): Promise<Figure[]> {
+  const bodies = Array.from({ length: options.ingestCount }, (_, i) =>
+    dmBody([
+      {
+        senderId: `ingest-${randomUUID()}`,
+        text: `Ingest ${String(i)}: someone is riding a scrambler bike on the footpath`,
+      },
+    ]),
+  );
+  const healthHead = async (): Promise<number> => {
+    const r = (await (await fetch(`${hubUrl}/healthz`)).json()) as { seq: number };
+    return r.seq;
+  };
+  const t0 = nowMs();
+  await postMany(hubUrl, bodies, 16);
+  const head = await healthHead();
+  for (;;) {
+    const lines = await all(hosts, () => ({ cmd: 'seqs' }));
+    if (lines.every((l) => l.kind === 'seqs' && l.seqs.every((s) => s >= head))) break;
+    await sleep(20);
+  }
+  const elapsed = (nowMs() - t0) / 1000;
+  const bareServer = await bareIngestServer();
+  const b0 = nowMs();
+  await postMany(bareServer.url, bodies, 16);
+  const bareElapsed = (nowMs() - b0) / 1000;
+  await new Promise<void>((resolve) =>
+    bareServer.server.close(() => {
+      resolve();
+    }),
+  );
+  const rate = options.ingestCount / elapsed;
+  options.log(`[bench] ingest: ${String(options.ingestCount)} webhooks in ${elapsed.toFixed(2)} s`);
+  return [
+    figure({
+      id: 'ingest.webhooks-per-second',
+      label: `ingest, signed webhooks stored and fanned out to ${String(options.ingestAt)} consoles`,
+      value: rate,
+      unit: '/s',
+      baseline: { label: 'bare node:http verify+parse', value: options.ingestCount / bareElapsed },
+      target: '≥ 2000 /s',
+      pass: rate >= 2000,
+    }),
+  ];
+}
