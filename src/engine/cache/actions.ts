@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation, OperationAck, OperationInput } from '../../shared/protocol/operations';
+import { durably } from '../db/durability';
 import type { CacheDb } from '../db/handle';
 import { getMeta, setMeta } from '../db/meta';
 import { deleteOutbox, getOutbox, insertOutbox, markAcked, type OutboxRow } from '../db/outbox';
@@ -19,23 +20,26 @@ export interface SubmitContext {
  * all, so the operator never sees an effect that will not be sent, nor sends one unseen.
  */
 export function submitAction(db: CacheDb, input: OperationInput, ctx: SubmitContext): Operation {
-  return db
-    .transaction(() => {
-      const consoleSeq = getMeta(db, 'nextConsoleSeq') ?? 1;
-      const op: Operation = {
-        ...input,
-        opId: randomUUID(),
-        consoleId: ctx.consoleId,
-        consoleSeq,
-        seenSeq: lastSeqOf(db),
-        createdAt: Math.max(0, Math.round(ctx.hubNow)),
-      };
-      setMeta(db, 'nextConsoleSeq', consoleSeq + 1);
-      insertOutbox(db, op, ctx.operatorId);
-      recomputeConversations(db, targetsOf(op), ctx.operatorId);
-      return op;
-    })
-    .immediate();
+  // The outbox is the only copy of this action until the hub acknowledges it.
+  return durably(db, () =>
+    db
+      .transaction(() => {
+        const consoleSeq = getMeta(db, 'nextConsoleSeq') ?? 1;
+        const op: Operation = {
+          ...input,
+          opId: randomUUID(),
+          consoleId: ctx.consoleId,
+          consoleSeq,
+          seenSeq: lastSeqOf(db),
+          createdAt: Math.max(0, Math.round(ctx.hubNow)),
+        };
+        setMeta(db, 'nextConsoleSeq', consoleSeq + 1);
+        insertOutbox(db, op, ctx.operatorId);
+        recomputeConversations(db, targetsOf(op), ctx.operatorId);
+        return op;
+      })
+      .immediate(),
+  );
 }
 
 export type AckOutcome =

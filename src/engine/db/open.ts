@@ -12,8 +12,8 @@ export function openCacheDb(dataDir: string): CacheDb {
   const db = new Database(join(dataDir, CACHE_FILE));
   try {
     db.pragma('journal_mode = WAL');
-    // The outbox is the only copy of an operator's offline work: it must survive power loss.
-    db.pragma('synchronous = FULL');
+    // Hub data can be pulled again; the operator's own actions are written with durably().
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     migrate(db);
