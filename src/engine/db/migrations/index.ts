@@ -3,6 +3,7 @@ import { migration002 } from './002-leads';
 import { migration003 } from './003-sla';
 import { migration004 } from './004-broadcasts';
 import { migration005 } from './005-moderation';
+import { migration006 } from './006-list-indexes';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_VERSION = migrations.length;
