@@ -11,7 +11,7 @@ import { conversationListInputSchema } from '../shared/ipc/channels/desk';
 import type { SessionState, SignInInput } from '../shared/ipc/channels/session';
 import type { EventName, EventPayload } from '../shared/ipc/events';
 import { DeskFailure } from '../shared/ipc/result';
-import type { OperationInput } from '../shared/protocol/operations';
+import type { OperationInput, RejectionCode } from '../shared/protocol/operations';
 import type { Hello, Viewers } from '../shared/protocol/socket';
 import { resetCache, submitAction, type AckOutcome } from './cache/actions';
 import { lastSeqOf } from './cache/apply-batch';
@@ -199,7 +199,9 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
 
   function emitOutcome(
     row: OutboxRow,
-    ack: { outcome: 'accepted'; notice?: string } | { outcome: 'rejected'; reason: string },
+    ack:
+      | { outcome: 'accepted'; notice?: string }
+      | { outcome: 'rejected'; reason: string; code?: RejectionCode },
   ): void {
     if (ack.outcome === 'accepted') {
       // An audited opening is bookkeeping, not something the operator did to the work.
@@ -217,6 +219,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       type: row.op.type,
       outcome: 'rejected',
       reason: ack.reason,
+      ...(ack.code === undefined ? {} : { code: ack.code }),
     });
   }
 

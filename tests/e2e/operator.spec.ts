@@ -91,6 +91,11 @@ test('an operator answers, works offline, and a colleague sees it all live', asy
   await rhian.getByTestId('toggle-language').click();
   await expect(rhian.getByTestId('connection-status')).toHaveText('Ar-lein');
   await expect(rhian.getByRole('button', { name: 'Allgofnodi' })).toBeVisible();
+  // Triage's reasons are shown in Welsh too.
+  await row(rhian, 'bygwth').click();
+  await rhian.getByText('Pam y cafodd ei nodi').click();
+  await expect(rhian.getByTestId('conversation-pane')).toContainText('Argyfwng: ');
+  await expect(rhian.getByTestId('conversation-pane')).toContainText('Blaenoriaeth brys');
   await expectAccessible(rhian, 'console-cy');
   await saveScreenshot(rhian, 'console-light-cy');
   await rhian.getByTestId('toggle-theme').click();

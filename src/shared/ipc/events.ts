@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeSchema } from '../protocol/changes';
+import { rejectionCodeSchema } from '../protocol/operations';
 import { connectionStateSchema } from './channels/desk';
 import { emergencyStateSchema } from './channels/moderation';
 import { slaAlertSchema } from './channels/sla';
@@ -17,6 +18,8 @@ export const eventContract = {
     type: z.string(),
     outcome: z.enum(['accepted', 'rejected']),
     reason: z.string().optional(),
+    /** Why the hub refused, as a code the console can put in the operator's language. */
+    code: rejectionCodeSchema.optional(),
     notice: z.string().optional(),
   }),
   notice: noticeSchema,

@@ -136,6 +136,8 @@ describe('conflicts', () => {
     const winner = outcomes.find((o) => o.outcome === 'accepted')?.opId === a.opId ? 'alice' : 'bob';
     const loser = outcomes.find((o) => o.outcome === 'rejected');
     expect(loser?.reason).toContain(`Already claimed by ${winner}`);
+    // The code lets a Welsh console explain the refusal in Welsh.
+    expect(loser?.code).toBe('conflict');
     await waitUntil(
       () =>
         alice.engine.getConversation(id).assigneeName === winner &&

@@ -103,14 +103,20 @@ export function Console({
   useDeskEvent('action.outcome', (outcome) => {
     const action = t(`actionNames.${outcome.type}` as 'actionNames.claim', { defaultValue: outcome.type });
     if (outcome.outcome === 'rejected') {
-      toast('error', t('outcome.rejected', { action, reason: outcome.reason ?? '' }));
+      // The hub explains in English; a Welsh interface leads with the gist in Welsh.
+      const reason =
+        i18n.language === 'cy' && outcome.code
+          ? `${t(`outcome.codes.${outcome.code}`)} ${t('outcome.hubSays', { reason: outcome.reason ?? '' })}`
+          : (outcome.reason ?? '');
+      toast('error', t('outcome.rejected', { action, reason }));
     } else if (outcome.notice) {
       toast('info', outcome.notice);
     }
   });
   useDeskEvent('notice', (notice) => {
-    toast('info', notice.text);
-    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), notice.text);
+    const text = i18n.language === 'cy' && notice.kind !== 'info' ? t(`notices.${notice.kind}`) : notice.text;
+    toast('info', text);
+    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text);
   });
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).
   useDeskEvent('sla.alert', (alert) => {

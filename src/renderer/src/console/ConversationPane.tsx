@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../shared/domain/entities';
 import type { ConversationDetail } from '../../../shared/ipc/channels/desk';
 import type { OperationInput } from '../../../shared/protocol/operations';
+import { reasonInWelsh } from '../../../shared/triage/reasons-cy';
 import { formatDateTime } from '../format/time';
 import { Badges } from './Badges';
 import { contactLabel } from './contact-label';
@@ -134,7 +135,7 @@ export function ConversationPane({
           <summary>{t('conversation.triage')}</summary>
           <ul>
             {c.triageReasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+              <li key={reason}>{i18n.language === 'cy' ? reasonInWelsh(reason) : reason}</li>
             ))}
           </ul>
         </details>

@@ -12,8 +12,6 @@ export function contactLabel(
   platformUserId = '',
 ): string {
   if (name && name.trim()) return name;
-  return t('conversation.unnamed', {
-    platform: t(`badges.platform.${platform}`),
-    tail: platformUserId.slice(-4),
-  });
+  const tail = platformUserId ? ` …${platformUserId.slice(-4)}` : '';
+  return t('conversation.unnamed', { platform: t(`badges.platform.${platform}`), tail });
 }

@@ -10,17 +10,37 @@ export function formatDuration(ms: number): string {
   return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
 }
 
-/** Wall-clock hh:mm in the operator's locale (24-hour, as control rooms use). */
-export function formatClock(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy' : 'en-GB', {
+/** Wall-clock hh:mm, 24-hour as control rooms use; it reads the same in English and Welsh. */
+export function formatClock(epochMs: number, _language: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
   }).format(epochMs);
 }
 
+/** Chromium's ICU data has no Welsh month names, so they are given here. */
+const WELSH_MONTHS = [
+  'Ion',
+  'Chwef',
+  'Maw',
+  'Ebr',
+  'Mai',
+  'Meh',
+  'Gorff',
+  'Awst',
+  'Medi',
+  'Hyd',
+  'Tach',
+  'Rhag',
+];
+
 export function formatDateTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy' : 'en-GB', {
+  if (language === 'cy') {
+    const date = new Date(epochMs);
+    return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}, ${formatClock(epochMs, language)}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
