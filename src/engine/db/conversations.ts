@@ -132,13 +132,18 @@ export function listViewConversations(db: CacheDb, query: ListQuery): { total: n
   const match = f.search === undefined ? null : ftsQuery(f.search);
   if (match !== null) {
     // The newest matches only: a word found in tens of thousands of messages would otherwise
-    // cost a full join per keystroke, and the operator wants the recent ones.
-    where.push(
-      `id IN (SELECT m.conversation_id FROM messages m
-              WHERE m.rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match
-                              ORDER BY rowid DESC LIMIT ${String(SEARCH_HIT_LIMIT)}))`,
-    );
-    params['match'] = match;
+    // cost a full join per keystroke, and the operator wants the recent ones. The match runs
+    // once; the count and the page then look the conversations up by id.
+    const ids = db
+      .prepare(
+        `SELECT DISTINCT m.conversation_id AS id FROM messages m
+         WHERE m.rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match
+                         ORDER BY rowid DESC LIMIT ${String(SEARCH_HIT_LIMIT)})`,
+      )
+      .pluck()
+      .all({ match }) as string[];
+    where.push('id IN (SELECT value FROM json_each(@matched))');
+    params['matched'] = JSON.stringify(ids);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order = query.sort === 'due' ? 'due_key, id' : 'last_inbound_at DESC, id DESC';
