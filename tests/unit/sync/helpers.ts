@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { snapshotResponseSchema } from '../../../src/shared/protocol/socket';
 import {
@@ -17,6 +17,7 @@ import { addUsers as addSharedUsers, hubRows, type UserSpecs } from '../../suppo
 import { freePort } from '../../support/net';
 import { waitFor } from '../../support/wait';
 import { metaDmBody as metaDmBodyFor, postSignedMeta, type MetaDm } from '../../support/webhooks';
+import { hashRows } from '../../../src/tools/chaos/state-hash';
 
 export const META_SECRET = 'meta-app-secret-for-engine-tests';
 export const TOKEN_SECRET = 'token-secret-for-engine-tests-0123456789';
@@ -186,22 +187,8 @@ export const tally = (values: readonly string[]): Map<string, number> => {
   return out;
 };
 
-/** A stable hash of rows: key order and row order do not matter. */
-export function hashRows(rows: readonly unknown[]): string {
-  const canonical = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, v]) => [k, canonical(v)]),
-      );
-    }
-    return value;
-  };
-  const lines = rows.map((r) => JSON.stringify(canonical(r))).sort();
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
-}
+// The chaos run's own hashing, so the tests and the tool compare caches the same way.
+export { hashRows };
 
 export type { ChildHub };
 
