@@ -1,32 +1,13 @@
 import type { Conversation, Message } from '../../shared/domain/entities';
 import type { Operation, OperationInput } from '../../shared/protocol/operations';
 
-/** The conversations an action touches; their view is rebuilt when its fate is known. */
+/**
+ * The conversations an action touches; their view is rebuilt when its fate is known. The
+ * op's own shape says it: desk-wide actions (status, roster, broadcasts…) name none.
+ */
 export function targetsOf(op: OperationInput): string[] {
-  switch (op.type) {
-    case 'set-status':
-    case 'broadcast-save':
-    case 'broadcast-submit':
-    case 'broadcast-approve':
-    case 'broadcast-reject':
-    case 'broadcast-emergency-publish':
-    case 'broadcast-sign-off':
-    case 'broadcast-retry':
-    case 'broadcast-retract':
-    case 'desk-alert-send':
-    case 'desk-alert-ack':
-    case 'desk-alert-cancel':
-    case 'shift-put':
-    case 'shift-remove':
-    case 'set-capacity':
-    case 'set-auto-assign':
-    case 'set-sla-policy':
-      return [];
-    case 'reassign':
-      return op.conversationIds;
-    default:
-      return [op.conversationId];
-  }
+  if (op.type === 'reassign') return op.conversationIds;
+  return 'conversationId' in op ? [op.conversationId] : [];
 }
 
 /**
