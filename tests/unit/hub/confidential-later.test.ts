@@ -1,22 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapshotResponseSchema } from '../../../src/shared/protocol';
-import {
-  allChanges,
-  connectConsole,
-  loginAs,
-  sendDm,
-  startDesk,
-  type DeskFixture,
-  type RawConsole,
-} from './helpers';
+import { allChanges, connectConsole, loginAs, sendDm, deskPerTest } from './helpers';
 
-let desk: DeskFixture | null = null;
-const consoles: RawConsole[] = [];
-afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
-  await desk?.close();
-  desk = null;
-});
+const desks = deskPerTest();
 
 const PLAIN = 'Hello, my bike was taken from outside the library this afternoon';
 const LATER =
@@ -24,9 +10,9 @@ const LATER =
 
 describe('a conversation that becomes confidential later', () => {
   it('blanks the earlier bodies at uncleared consoles too, as a snapshot shows them', async () => {
-    desk = await startDesk({ uncleared: ['operator'] });
+    const desk = await desks.start({ uncleared: ['operator'] });
     const plain = await connectConsole(desk.hub, await loginAs(desk.hub, 'uncleared'));
-    consoles.push(plain);
+    desks.track(plain);
     const sender = 'user-later-confidential';
     await sendDm(desk.hub, PLAIN, sender);
     await plain.waitFor(() => allChanges(plain).find((c) => c.entity === 'message' && c.data.body === PLAIN));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterEach } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import {
   changeBatchSchema,
@@ -187,5 +188,50 @@ export async function startDesk(users: UserSpecs, options: Partial<HubOptions> =
       await test.hub.close();
       cleanup();
     },
+  };
+}
+
+export interface DeskPerTest {
+  /** Starts this test's desk; it and every console opened on it close when the test ends. */
+  readonly start: (users: UserSpecs, options?: Partial<HubOptions>) => Promise<DeskFixture>;
+  /** The desk this test started; throws when none is running. */
+  readonly current: () => DeskFixture;
+  /** The desk this test started, or null. */
+  readonly active: () => DeskFixture | null;
+  /** Signs `name` in and opens a raw console on the current desk. */
+  readonly open: (name: string) => Promise<RawConsole>;
+  /** Closes a console opened some other way when the test ends. */
+  readonly track: (console: RawConsole) => RawConsole;
+}
+
+/** One desk per test with its consoles, all closed after each test. Call at a file's top level. */
+export function deskPerTest(): DeskPerTest {
+  let desk: DeskFixture | null = null;
+  const consoles: RawConsole[] = [];
+  afterEach(async () => {
+    for (const c of consoles.splice(0)) c.close();
+    await desk?.close();
+    desk = null;
+  });
+  const current = (): DeskFixture => {
+    if (desk === null) throw new Error('no desk');
+    return desk;
+  };
+  const track = (console: RawConsole): RawConsole => {
+    consoles.push(console);
+    return console;
+  };
+  return {
+    start: async (users, options = {}) => {
+      desk = await startDesk(users, options);
+      return desk;
+    },
+    current,
+    active: () => desk,
+    open: async (name) => {
+      const hub = current().hub;
+      return track(await connectConsole(hub, await loginAs(hub, name)));
+    },
+    track,
   };
 }

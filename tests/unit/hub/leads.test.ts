@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { operationAckSchema, type OperationAck } from '../../../src/shared/protocol';
@@ -6,40 +6,18 @@ import type { Conversation } from '../../../src/shared/domain';
 import { hubDbPath } from '../../../src/hub/db/connection';
 import { DEFAULT_QUEUES } from '../../../src/hub/routing';
 import { addUser } from '../../../src/hub/users';
-import {
-  PASSWORD,
-  allChanges,
-  connectConsole,
-  loginAs,
-  sendDm,
-  startDesk,
-  tempDir,
-  waitUntil,
-  type DeskFixture,
-  type RawConsole,
-} from './helpers';
+import { PASSWORD, allChanges, sendDm, tempDir, waitUntil, type RawConsole, deskPerTest } from './helpers';
 
-let desk: DeskFixture | null = null;
-const consoles: RawConsole[] = [];
-afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
-  await desk?.close();
-  desk = null;
-});
+const desks = deskPerTest();
 
-async function open(name: string): Promise<RawConsole> {
-  if (desk === null) throw new Error('no desk');
-  const c = await connectConsole(desk.hub, await loginAs(desk.hub, name));
-  consoles.push(c);
-  return c;
-}
+const open = desks.open;
 
 const ack = (value: unknown): OperationAck => operationAckSchema.parse(value);
-const ids = (): Readonly<Record<string, string>> => desk?.ids ?? {};
+const ids = (): Readonly<Record<string, string>> => desks.active()?.ids ?? {};
 const idOf = (name: string): string => ids()[name] ?? '';
 
 function rows<T>(sql: string, ...args: unknown[]): T[] {
-  if (desk === null) throw new Error('no desk');
+  const desk = desks.current();
   const db = new Database(hubDbPath(desk.dir), { readonly: true });
   try {
     return db.prepare(sql).all(...args) as T[];
@@ -59,7 +37,7 @@ function conversationsSeen(c: RawConsole): Map<string, Conversation> {
 }
 
 async function conversationOn(c: RawConsole, text: string): Promise<Conversation> {
-  if (desk === null) throw new Error('no desk');
+  const desk = desks.current();
   await sendDm(desk.hub, text);
   const message = await c.waitFor(() =>
     allChanges(c).find((x) => x.entity === 'message' && x.data.body === text),
@@ -80,7 +58,7 @@ async function switchAutoAssign(lead: RawConsole, on: boolean): Promise<void> {
 
 describe('who may move work', () => {
   it("refuses an operator's attempt to move someone else's work, and audits the refusal", async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
+    await desks.start({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const bob = await open('bob');
     const c = await conversationOn(alice, 'Someone keeps parking across my drive');
@@ -111,7 +89,7 @@ describe('who may move work', () => {
   });
 
   it('lets a lead move a multi-selection with a reason, telling both operators, audited', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
+    await desks.start({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const bob = await open('bob');
     const lena = await open('lena');
@@ -152,7 +130,11 @@ describe('who may move work', () => {
   });
 
   it('will not hand confidential work to someone not cleared, and moves nothing', async () => {
-    desk = await startDesk({ alice: ['operator', ['confidential']], bob: ['operator'], lena: ['lead'] });
+    await desks.start({
+      alice: ['operator', ['confidential']],
+      bob: ['operator'],
+      lena: ['lead'],
+    });
     const alice = await open('alice');
     const lena = await open('lena');
     const plain = await conversationOn(alice, 'Where is the nearest police station?');
@@ -181,7 +163,7 @@ describe('who may move work', () => {
 
 describe('presence, roster and capacity', () => {
   it('records when a status began, and going off shift hands unanswered work back', async () => {
-    desk = await startDesk({ alice: ['operator'], lena: ['lead'] });
+    await desks.start({ alice: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const lena = await open('lena');
     const unanswered = await conversationOn(alice, 'My car was broken into last night');
@@ -216,7 +198,7 @@ describe('presence, roster and capacity', () => {
   });
 
   it('keeps a roster only leads can write and see, live and in snapshots', async () => {
-    desk = await startDesk({ alice: ['operator'], lena: ['lead'] });
+    await desks.start({ alice: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const lena = await open('lena');
     const shiftId = randomUUID();
@@ -295,7 +277,7 @@ describe('presence, roster and capacity', () => {
 
 describe('automatic assignment', () => {
   it('hands the oldest waiting work to the available operator with most spare capacity and the skills', async () => {
-    desk = await startDesk({
+    await desks.start({
       alice: ['operator'],
       bob: ['operator', ['welsh']],
       carol: ['operator'],
@@ -342,7 +324,7 @@ describe('automatic assignment', () => {
   });
 
   it('redistributes the work of an operator who disconnects past the grace period', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'], lena: ['lead'] }, { leaseGraceMs: 300 });
+    await desks.start({ alice: ['operator'], bob: ['operator'], lena: ['lead'] }, { leaseGraceMs: 300 });
     const alice = await open('alice');
     const lena = await open('lena');
     const c = await conversationOn(lena, 'Loud music from the flat above every night');

@@ -1,33 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { operationAckSchema } from '../../../src/shared/protocol';
 import type { Conversation } from '../../../src/shared/domain';
 import { hubDbPath } from '../../../src/hub/db/connection';
-import {
-  allChanges,
-  connectConsole,
-  loginAs,
-  sendDm,
-  startDesk,
-  type DeskFixture,
-  type RawConsole,
-} from './helpers';
+import { allChanges, connectConsole, sendDm, type RawConsole, deskPerTest } from './helpers';
 
-let desk: DeskFixture | null = null;
-const consoles: RawConsole[] = [];
-afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
-  await desk?.close();
-  desk = null;
-});
+const desks = deskPerTest();
 
-async function open(name: string): Promise<RawConsole> {
-  if (desk === null) throw new Error('no desk');
-  const c = await connectConsole(desk.hub, await loginAs(desk.hub, name));
-  consoles.push(c);
-  return c;
-}
+const open = desks.open;
 
 function latestConversation(c: RawConsole): Conversation {
   const changes = allChanges(c).filter((x) => x.entity === 'conversation');
@@ -37,7 +18,7 @@ function latestConversation(c: RawConsole): Conversation {
 }
 
 async function conversationOn(c: RawConsole, text: string): Promise<Conversation> {
-  if (desk === null) throw new Error('no desk');
+  const desk = desks.current();
   await sendDm(desk.hub, text);
   await c.waitFor(() => allChanges(c).some((x) => x.entity === 'message' && x.data.body === text));
   return latestConversation(c);
@@ -46,7 +27,7 @@ async function conversationOn(c: RawConsole, text: string): Promise<Conversation
 const ack = (value: unknown) => operationAckSchema.parse(value);
 
 function rows(table: string, where = '1 = 1'): unknown[] {
-  if (desk === null) throw new Error('no desk');
+  const desk = desks.current();
   const db = new Database(hubDbPath(desk.dir), { readonly: true });
   try {
     return db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all();
@@ -57,7 +38,7 @@ function rows(table: string, where = '1 = 1'): unknown[] {
 
 describe('operations', () => {
   it('applies an operation exactly once: the same opId twice gets the same ack and one effect', async () => {
-    desk = await startDesk({ alice: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'] });
     const alice = await open('alice');
     const conversation = await conversationOn(alice, 'Can I have an update please');
     const opId = randomUUID();
@@ -84,7 +65,7 @@ describe('operations', () => {
   });
 
   it('two racing claims: one owner, the other told who holds it', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'], bob: ['operator'] });
     const alice = await open('alice');
     const bob = await open('bob');
     const conversation = await conversationOn(alice, 'Someone stole my bike');
@@ -105,7 +86,7 @@ describe('operations', () => {
   });
 
   it('an operator cannot reassign; a lead can, and that beats an older claim', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
+    const desk = await desks.start({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const bob = await open('bob');
     const lena = await open('lena');
@@ -142,7 +123,7 @@ describe('operations', () => {
     await alice.waitFor(() =>
       allChanges(alice).find((c) => c.entity === 'notice' && c.data.kind === 'moved-from-you'),
     );
-    expect(allChanges(bob).some((c) => c.entity === 'notice' && c.data.operatorId !== desk?.ids.bob)).toBe(
+    expect(allChanges(bob).some((c) => c.entity === 'notice' && c.data.operatorId !== desk.ids.bob)).toBe(
       false,
     );
 
@@ -153,7 +134,7 @@ describe('operations', () => {
   });
 
   it('a reply written before a reassignment becomes a note for the new owner, and the author is told', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
+    const desk = await desks.start({ alice: ['operator'], bob: ['operator'], lena: ['lead'] });
     const alice = await open('alice');
     const lena = await open('lena');
     const conversation = await conversationOn(alice, 'I want to report a theft');
@@ -188,7 +169,7 @@ describe('operations', () => {
   });
 
   it('a reply by the holder is stored, delivered through the adapter and clears the due time', async () => {
-    desk = await startDesk({ alice: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'] });
     const alice = await open('alice');
     const conversation = await conversationOn(alice, 'Is the road closed?');
     const result = ack(
@@ -211,7 +192,7 @@ describe('operations', () => {
   });
 
   it('refuses operators acting on others\u2019 conversations and checks set-status', async () => {
-    desk = await startDesk({ alice: ['operator'], bob: ['operator'] });
+    await desks.start({ alice: ['operator'], bob: ['operator'] });
     const alice = await open('alice');
     const bob = await open('bob');
     const conversation = await conversationOn(alice, 'Where is my car?');
@@ -235,7 +216,7 @@ describe('operations', () => {
   });
 
   it('answers malformed socket events with clear errors and changes nothing', async () => {
-    desk = await startDesk({ alice: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'] });
     const alice = await open('alice');
     const head = desk.hub.headSeq();
     const badOp = (await alice.emitAck('op:submit', { type: 'claim' })) as { error: string };
@@ -271,7 +252,7 @@ describe('operations', () => {
   });
 
   it('refuses connections without a valid token or with a malformed handshake', async () => {
-    desk = await startDesk({ alice: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'] });
     await expect(connectConsole(desk.hub, 'not-a-token')).rejects.toThrow(/unauthorized/);
     const { io } = await import('socket.io-client');
     const socket = io(desk.hub.url, {

@@ -1,31 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { hubDbPath } from '../../../src/hub/db/connection';
 import { operationAckSchema, snapshotResponseSchema } from '../../../src/shared/protocol';
-import {
-  allChanges,
-  connectConsole,
-  loginAs,
-  sendDm,
-  startDesk,
-  type DeskFixture,
-  type RawConsole,
-} from './helpers';
+import { allChanges, sendDm, deskPerTest } from './helpers';
 
-let desk: DeskFixture | null = null;
-const consoles: RawConsole[] = [];
-afterEach(async () => {
-  for (const c of consoles.splice(0)) c.close();
-  await desk?.close();
-  desk = null;
-});
+const desks = deskPerTest();
 
-async function open(name: string): Promise<RawConsole> {
-  if (desk === null) throw new Error('no desk');
-  const c = await connectConsole(desk.hub, await loginAs(desk.hub, name));
-  consoles.push(c);
-  return c;
-}
+const open = desks.open;
 
 const INTELLIGENCE =
   'I have information about drug dealing at the house on Bridge Street, I want to stay anonymous';
@@ -33,7 +14,7 @@ const EMERGENCY = 'HELP there is a man with a knife outside the pub right now';
 
 describe('confidential redaction', () => {
   it('sends confidential bodies and previews only to cleared staff, live and in snapshots', async () => {
-    desk = await startDesk({ uncleared: ['operator'], cleared: ['operator', ['confidential']] });
+    const desk = await desks.start({ uncleared: ['operator'], cleared: ['operator', ['confidential']] });
     const plain = await open('uncleared');
     const vetted = await open('cleared');
     await sendDm(desk.hub, INTELLIGENCE);
@@ -80,7 +61,7 @@ describe('confidential redaction', () => {
   });
 
   it('routes an emergency to the emergency queue at urgent priority with a short due time', async () => {
-    desk = await startDesk({ alice: ['operator'] });
+    const desk = await desks.start({ alice: ['operator'] });
     const alice = await open('alice');
     await sendDm(desk.hub, EMERGENCY);
     const conversation = await alice.waitFor(() =>
@@ -97,7 +78,7 @@ describe('confidential redaction', () => {
 
 describe('leases', () => {
   it('lapses a disconnected operator’s claims back to the queue after the grace period and marks them offline', async () => {
-    desk = await startDesk({ alice: ['operator'], lena: ['lead'] }, { leaseGraceMs: 300 });
+    const desk = await desks.start({ alice: ['operator'], lena: ['lead'] }, { leaseGraceMs: 300 });
     const alice = await open('alice');
     const lena = await open('lena');
     await sendDm(desk.hub, 'My bike was stolen from the station');
@@ -134,7 +115,7 @@ describe('leases', () => {
   });
 
   it('keeps the claim when the operator reconnects within the grace period', async () => {
-    desk = await startDesk({ alice: ['operator'], lena: ['lead'] }, { leaseGraceMs: 5000 });
+    const desk = await desks.start({ alice: ['operator'], lena: ['lead'] }, { leaseGraceMs: 5000 });
     const alice = await open('alice');
     const lena = await open('lena');
     await sendDm(desk.hub, 'Is anyone there? need advice');
