@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { request } from 'node:https';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { helloSchema } from '../../../src/shared/protocol';
 import { hubDbPath } from '../../../src/hub/db/connection';
 import { createUser, loginAs, PASSWORD, startTestHub, tempDir, waitUntil, type TestHub } from './helpers';
+import { selfSignedCert } from '../../support/tls';
 
 let running: TestHub | null = null;
 const cleanups: (() => void)[] = [];
@@ -16,33 +15,6 @@ afterEach(async () => {
   running = null;
   for (const c of cleanups.splice(0)) c();
 });
-
-function selfSigned(dir: string): { cert: string; key: string } {
-  const cert = join(dir, 'cert.pem');
-  const key = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert, key };
-}
 
 function httpsJson(url: string, ca: Buffer, body: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -66,7 +38,7 @@ describe('TLS', () => {
   it('serves HTTPS and WSS with the given certificate; a client trusting it connects', async () => {
     const certs = tempDir();
     cleanups.push(certs.cleanup);
-    const { cert, key } = selfSigned(certs.dir);
+    const { cert, key } = selfSignedCert(certs.dir);
     const data = tempDir();
     cleanups.push(data.cleanup);
     await createUser(data.dir, 'alice');

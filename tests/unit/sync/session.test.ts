@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMeta } from '../../../src/engine/db/meta';
@@ -16,6 +15,7 @@ import {
   type Desk,
 } from './helpers';
 import { startHub, type RunningHub } from '../../../src/hub/server';
+import { selfSignedCert } from '../../support/tls';
 
 let desk: Desk;
 beforeAll(async () => {
@@ -144,29 +144,9 @@ describe('a hub on TLS', () => {
   let cert: string;
   beforeAll(async () => {
     const dir = tempDir('desk-sync-tls-');
-    cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
+    const made = selfSignedCert(dir);
+    cert = made.cert;
+    const key = made.key;
     const data = tempDir('desk-sync-tls-hub-');
     await addUsers(data, { alice: ['operator'] });
     hub = await startHub({ dataDir: data, tls: { certFile: cert, keyFile: key } });
