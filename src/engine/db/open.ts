@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { cacheStatements } from '../../shared/sqlite/statement-cache';
 import type { CacheDb } from './handle';
 import { migrate } from './migrate';
 
@@ -10,6 +11,7 @@ export const CACHE_FILE = 'console-cache.sqlite';
 export function openCacheDb(dataDir: string): CacheDb {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, CACHE_FILE));
+  cacheStatements(db);
   try {
     db.pragma('journal_mode = WAL');
     // Hub data can be pulled again; the operator's own actions are written with durably().

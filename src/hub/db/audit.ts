@@ -57,9 +57,11 @@ export function auditRowHash(row: Omit<AuditRow, 'hash'>): string {
     .digest('hex');
 }
 
+const seqRowSchema = z.object({ seq: z.number().int() });
+
 function lastIssuedId(db: HubDb): number {
   const row: unknown = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").get();
-  return row === undefined ? 0 : z.object({ seq: z.number().int() }).parse(row).seq;
+  return row === undefined ? 0 : seqRowSchema.parse(row).seq;
 }
 
 /** Call inside the transaction of the action being audited. */

@@ -68,10 +68,13 @@ const toChannel = (row: unknown): ChannelRow => {
   };
 };
 
+const jsonRowSchema = z.object({ json: z.string() });
+const idRowSchema = z.object({ id: z.string() });
+
 export function getBroadcastCore(db: HubDb, id: string): BroadcastCore | null {
   const row: unknown = db.prepare('SELECT json FROM broadcasts WHERE id = ?').get(id);
   if (row === undefined) return null;
-  const { json } = z.object({ json: z.string() }).parse(row);
+  const { json } = jsonRowSchema.parse(row);
   return broadcastCoreSchema.parse(JSON.parse(json));
 }
 
@@ -179,7 +182,7 @@ export function listBroadcasts(db: HubDb, afterId: string, limit: number): Broad
   const ids = db
     .prepare('SELECT id FROM broadcasts WHERE id > ? ORDER BY id LIMIT ?')
     .all(afterId, limit)
-    .map((row) => z.object({ id: z.string() }).parse(row).id);
+    .map((row) => idRowSchema.parse(row).id);
   return ids.flatMap((id) => {
     const b = readBroadcast(db, id);
     return b === null ? [] : [b];

@@ -22,6 +22,10 @@ const rowSchema = z.object({
   json: z.string(),
 });
 
+// Built once: zod compiles each schema on first use, so a schema built per call costs per call.
+const seqRowSchema = z.object({ seq: z.number().int() });
+const maxSeqRowSchema = z.object({ seq: z.number().int().nullable() });
+
 const toChange = (row: unknown): LoggedChange => {
   const r = rowSchema.parse(row);
   const json: unknown = JSON.parse(r.json);
@@ -58,7 +62,7 @@ export function appendChange(
 /** The last sequence ever handed out, even if pruning removed the row since. */
 export function headSeq(db: HubDb): number {
   const row: unknown = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get();
-  return row === undefined ? 0 : z.object({ seq: z.number().int() }).parse(row).seq;
+  return row === undefined ? 0 : seqRowSchema.parse(row).seq;
 }
 
 /**
@@ -80,9 +84,9 @@ export function readChanges(db: HubDb, afterSeq: number, upToSeq: number, limit:
 /** Drops changes older than `before`; returns the new floor. */
 export function pruneChanges(db: HubDb, before: number): number {
   return db.transaction(() => {
-    const row = z
-      .object({ seq: z.number().int().nullable() })
-      .parse(db.prepare('SELECT MAX(seq) AS seq FROM change_log WHERE at < ?').get(before));
+    const row = maxSeqRowSchema.parse(
+      db.prepare('SELECT MAX(seq) AS seq FROM change_log WHERE at < ?').get(before),
+    );
     const floor = logFloor(db);
     if (row.seq === null || row.seq <= floor) return floor;
     db.prepare('DELETE FROM change_log WHERE seq <= ?').run(row.seq);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheStatements } from '../../shared/sqlite/statement-cache';
 import { migrate } from './migrations';
 
 export type HubDb = Database.Database;
@@ -18,6 +19,7 @@ export function hubDbPath(dataDir: string): string {
 export function openHubDb(dataDir: string, options: { migrate?: boolean } = {}): HubDb {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(hubDbPath(dataDir));
+  cacheStatements(db);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -161,10 +161,15 @@ export function readSlaTimeline(db: HubDb, conversationId: string): SlaEvent[] {
   return db
     .prepare('SELECT json FROM sla_timeline WHERE conversation_id = ? ORDER BY id')
     .all(conversationId)
-    .map((row) => slaEventSchema.parse(JSON.parse(z.object({ json: z.string() }).parse(row).json)));
+    .map((row) => slaEventSchema.parse(JSON.parse(jsonRowSchema.parse(row).json)));
 }
 
 const idsSchema = z.array(z.object({ conversation_id: z.string() }));
+const jsonRowSchema = z.object({ json: z.string() });
+const earliestRowSchema = z.object({ at: z.number().int().nullable() });
+const statusRowSchema = z.object({ status_json: z.string() });
+const outcomeRowSchema = z.object({ outcome_json: z.string() });
+const idRowsSchema = z.array(z.object({ id: z.string() }));
 
 /** Conversations whose clocks change state at or before `now`. */
 export function dueSlaConversations(db: HubDb, now: number, limit = 500): string[] {
@@ -189,9 +194,12 @@ export function uncomputedSlaConversations(db: HubDb, limit = 500): string[] {
 }
 
 export function earliestSlaChange(db: HubDb): number | null {
-  const row = z
-    .object({ at: z.number().int().nullable() })
-    .parse(db.prepare('SELECT MIN(next_change_at) AS at FROM sla_conversations').get());
+  // The WHERE lets SQLite answer from the partial index instead of scanning every row.
+  const row = earliestRowSchema.parse(
+    db
+      .prepare('SELECT MIN(next_change_at) AS at FROM sla_conversations WHERE next_change_at IS NOT NULL')
+      .get(),
+  );
   return row.at;
 }
 
@@ -203,9 +211,7 @@ export function listSlaStatuses(db: HubDb, afterId: string, limit: number): SlaS
        WHERE conversation_id > ? AND status_json IS NOT NULL ORDER BY conversation_id LIMIT ?`,
     )
     .all(afterId, limit)
-    .map((row) =>
-      slaStatusSchema.parse(JSON.parse(z.object({ status_json: z.string() }).parse(row).status_json)),
-    );
+    .map((row) => slaStatusSchema.parse(JSON.parse(statusRowSchema.parse(row).status_json)));
 }
 
 /** Every stored reporting outcome, optionally only those started in `[from, to)`. */
@@ -218,15 +224,12 @@ export function slaReportRows(db: HubDb, window?: { from: number; to: number }):
             'SELECT outcome_json FROM sla_conversations WHERE outcome_json IS NOT NULL AND started_at >= ? AND started_at < ?',
           )
           .all(window.from, window.to);
-  return rows.map((row) =>
-    slaReportRowSchema.parse(JSON.parse(z.object({ outcome_json: z.string() }).parse(row).outcome_json)),
-  );
+  return rows.map((row) => slaReportRowSchema.parse(JSON.parse(outcomeRowSchema.parse(row).outcome_json)));
 }
 
 /** Ids of conversations not resolved, whose clocks depend on the policies in force. */
 export function unresolvedConversationIds(db: HubDb): string[] {
-  return z
-    .array(z.object({ id: z.string() }))
+  return idRowsSchema
     .parse(db.prepare("SELECT id FROM conversations WHERE status <> 'resolved' ORDER BY id").all())
     .map((r) => r.id);
 }

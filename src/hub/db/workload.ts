@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { HubDb } from './connection';
 import { getConversation, type HubConversation } from './conversations';
 
+const heldRowsSchema = z.array(z.object({ id: z.string(), n: z.number().int() }));
+const idRowsSchema = z.array(z.object({ id: z.string() }));
+
 /** How many open or waiting conversations each operator holds (capacity counts these). */
 export function heldCounts(db: HubDb): Map<string, number> {
-  const rows = z.array(z.object({ id: z.string(), n: z.number().int() })).parse(
+  const rows = heldRowsSchema.parse(
     db
       .prepare(
         `SELECT assignee_id AS id, count(*) AS n FROM conversations
@@ -18,7 +21,7 @@ export function heldCounts(db: HubDb): Map<string, number> {
 /** Unassigned open conversations in these queues, oldest first. */
 export function waitingIn(db: HubDb, queueIds: readonly string[], limit: number): HubConversation[] {
   if (queueIds.length === 0) return [];
-  const ids = z.array(z.object({ id: z.string() })).parse(
+  const ids = idRowsSchema.parse(
     db
       .prepare(
         `SELECT id FROM conversations WHERE status = 'open' AND assignee_id IS NULL
