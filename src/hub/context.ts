@@ -16,4 +16,10 @@ export interface HubContext {
    * change log. Everything that changes hub state goes through here.
    */
   commit<T>(fn: () => T): T;
+  /**
+   * Like `commit`, but shares one transaction (and one disk flush) with whatever else is
+   * committed in this turn of the event loop; resolves once it is durable. For work that
+   * arrives in bursts from outside: webhook deliveries and operations from consoles.
+   */
+  commitGrouped<T>(fn: () => T): Promise<T>;
 }

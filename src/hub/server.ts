@@ -23,6 +23,7 @@ import { startLeaseKeeper } from './leases';
 import { createProfanitySource } from './moderation/profanity-file';
 import { startModerationWorker } from './moderation/worker';
 import { runAutoAssign } from './auto-assign';
+import { createGroupCommit } from './group-commit';
 import { startSimulator } from './simulator';
 import { attachSyncServer, type SyncServer } from './sync/socket-server';
 import { seedDefaults } from './users';
@@ -129,7 +130,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       slaScheduler?.rearm();
       return result;
     },
+    commitGrouped: <T>(fn: () => T): Promise<T> => grouped(fn),
   };
+  const grouped = createGroupCommit(db, (fn) => {
+    ctx.commit(fn);
+  });
 
   const authenticate = async (token: string): Promise<Operator> => {
     const claims = await verifySessionToken(secret, token, now());

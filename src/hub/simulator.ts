@@ -8,9 +8,9 @@ import { metaSignature, xSignature } from './webhooks/signatures';
 export interface SimulatorOptions {
   readonly perMinute: number;
   /** Hands a signed Meta delivery to the hub's webhook handler. */
-  readonly deliverMeta: (body: string, signature: string) => HubReply;
+  readonly deliverMeta: (body: string, signature: string) => Promise<HubReply>;
   /** Hands a signed X delivery to the hub's webhook handler. */
-  readonly deliverX: (body: string, signature: string) => HubReply;
+  readonly deliverX: (body: string, signature: string) => Promise<HubReply>;
   readonly secrets: WebhookSecrets;
   readonly log: (line: string) => void;
   /** Page and account ids the simulated public write to. */
@@ -20,7 +20,7 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   /** Sends one simulated message now; returns the handler's reply. */
-  tick(): HubReply;
+  tick(): Promise<HubReply>;
   stop(): void;
 }
 
@@ -44,7 +44,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     name: pick(SIMULATED_NAMES),
   }));
 
-  const tick = (): HubReply => {
+  const tick = (): Promise<HubReply> => {
     const sample = pick(SIMULATED_TEXTS);
     const person = pick(people);
     const time = Date.now();
@@ -79,12 +79,14 @@ export function startSimulator(options: SimulatorOptions): Simulator {
 
   const timer = setInterval(
     () => {
-      try {
-        const reply = tick();
-        if (reply.status !== 200) options.log(`[simulator] webhook answered ${reply.status}`);
-      } catch (error) {
-        options.log(`[simulator] failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      tick().then(
+        (reply) => {
+          if (reply.status !== 200) options.log(`[simulator] webhook answered ${reply.status}`);
+        },
+        (error: unknown) => {
+          options.log(`[simulator] failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
     },
     Math.max(10, Math.round(60_000 / options.perMinute)),
   );

@@ -11,8 +11,8 @@ import { errorReply, jsonReply, type HubReply, type HubRequest } from './types';
 export interface Routes {
   readonly health: () => Health;
   readonly login: (body: LoginRequest) => Promise<LoginResponse>;
-  readonly metaWebhook: (req: HubRequest) => HubReply;
-  readonly xWebhook: (req: HubRequest) => HubReply;
+  readonly metaWebhook: (req: HubRequest) => Promise<HubReply>;
+  readonly xWebhook: (req: HubRequest) => Promise<HubReply>;
   /** Reports (`/api/reports/...`), for leads with a session token. */
   readonly reports?: (req: HubRequest) => Promise<HubReply>;
 }

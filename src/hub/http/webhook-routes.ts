@@ -28,9 +28,13 @@ const describe = (error: z.ZodError): string =>
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     .join('; ');
 
-function ingestAll(ctx: HubContext, messages: Parameters<typeof ingestInbound>[1][]): HubReply {
-  // One transaction for the whole delivery: it is stored entirely or not at all.
-  const results = ctx.commit(() => messages.map((m) => ingestInbound(ctx, m)));
+async function ingestAll(
+  ctx: HubContext,
+  messages: Parameters<typeof ingestInbound>[1][],
+): Promise<HubReply> {
+  // The whole delivery is stored entirely or not at all; deliveries arriving together share
+  // a disk flush, and the platform hears 200 only once its delivery is durable.
+  const results = await ctx.commitGrouped(() => messages.map((m) => ingestInbound(ctx, m)));
   const stored = results.filter((r: IngestResult) => r.stored).length;
   return jsonReply(200, {
     ok: true,
@@ -41,7 +45,11 @@ function ingestAll(ctx: HubContext, messages: Parameters<typeof ingestInbound>[1
 }
 
 /** GET: Meta's subscription handshake. POST: signed event deliveries. */
-export function handleMetaWebhook(ctx: HubContext, secrets: WebhookSecrets, req: HubRequest): HubReply {
+export async function handleMetaWebhook(
+  ctx: HubContext,
+  secrets: WebhookSecrets,
+  req: HubRequest,
+): Promise<HubReply> {
   if (req.method === 'GET') {
     const mode = req.query.get('hub.mode');
     const token = req.query.get('hub.verify_token');
@@ -70,7 +78,11 @@ export function handleMetaWebhook(ctx: HubContext, secrets: WebhookSecrets, req:
 }
 
 /** GET: X's CRC check. POST: signed Account Activity deliveries. */
-export function handleXWebhook(ctx: HubContext, secrets: WebhookSecrets, req: HubRequest): HubReply {
+export async function handleXWebhook(
+  ctx: HubContext,
+  secrets: WebhookSecrets,
+  req: HubRequest,
+): Promise<HubReply> {
   if (req.method === 'GET') {
     const crcToken = req.query.get('crc_token');
     if (!crcToken) return errorReply(400, 'missing-crc-token', 'crc_token query parameter required');

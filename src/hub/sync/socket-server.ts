@@ -33,7 +33,15 @@ interface SocketData {
   consoleId: string;
   lastSeq: number;
   viewing: string | null;
+  /**
+   * The consoleSeq of an operation from this console that failed (not refused: the hub could
+   * not apply it). Later ones already in flight are turned back too, so a console sending
+   * several at once still has them applied in its own order when it resends.
+   */
+  failedAt: number | null;
 }
+
+class OutOfOrder extends Error {}
 
 type DeskSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -88,6 +96,7 @@ export function attachSyncServer(
         socket.data.consoleId = parsed.data.consoleId;
         socket.data.lastSeq = parsed.data.lastSeq;
         socket.data.viewing = null;
+        socket.data.failedAt = null;
         next();
       },
       (error: unknown) => {
@@ -165,16 +174,41 @@ export function attachSyncServer(
         ack?.({ error: `invalid operation: ${describe(parsed.error)}` });
         return;
       }
-      try {
-        const result = applyOperation(ctx, socket.data.operatorId, parsed.data);
-        ack?.(result);
-        deps.afterOperation();
-      } catch (error) {
-        ctx.log(
-          `[ops] ${parsed.data.opId} failed: ${error instanceof Error ? error.message : String(error)}`,
+      const op = parsed.data;
+      const markFailed = (): void => {
+        socket.data.failedAt = Math.min(socket.data.failedAt ?? op.consoleSeq, op.consoleSeq);
+      };
+      // Operations arriving together (an outbox replaying after a reconnect, a busy desk)
+      // share one commit; the console hears the outcome only once it is durable.
+      ctx
+        .commitGrouped(() => {
+          const failedAt = socket.data.failedAt;
+          if (failedAt !== null && op.consoleSeq > failedAt) throw new OutOfOrder();
+          // The console is resending from the one that failed: back in order.
+          socket.data.failedAt = null;
+          try {
+            return applyOperation(ctx, socket.data.operatorId, op);
+          } catch (error) {
+            markFailed();
+            throw error;
+          }
+        })
+        .then(
+          (result) => {
+            ack?.(result);
+            deps.afterOperation();
+          },
+          (error: unknown) => {
+            if (error instanceof OutOfOrder) {
+              ack?.({ error: 'an earlier action from this console failed; resend from that one' });
+              return;
+            }
+            // The whole group's commit may have failed: later operations must wait too.
+            markFailed();
+            ctx.log(`[ops] ${op.opId} failed: ${error instanceof Error ? error.message : String(error)}`);
+            ack?.({ error: 'the hub could not apply this operation; it changed nothing, retry later' });
+          },
         );
-        ack?.({ error: 'the hub could not apply this operation; it changed nothing, retry later' });
-      }
     });
 
     socket.on('presence:viewing', (req) => {

@@ -42,6 +42,7 @@ function standalone(dataDir: string, clock: { now: number }): { ctx: HubContext;
     leaseGraceMs: 60_000,
     isOnline: () => false,
     commit: <T>(fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)()),
+    commitGrouped: <T>(fn: () => T): Promise<T> => Promise.resolve().then(() => ctx.commit(fn)),
   };
   return { ctx, db };
 }
