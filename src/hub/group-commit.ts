@@ -3,7 +3,7 @@ import type { HubDb } from './db/connection';
 interface Queued {
   /** Runs inside the group's transaction; returns how to settle its promise once committed. */
   readonly runInside: () => () => void;
-  readonly reject: (error: unknown) => void;
+  readonly reject: (error: Error) => void;
 }
 
 /**
@@ -37,7 +37,8 @@ export function createGroupCommit(
         for (const item of group) settlers.push(item.runInside());
       });
     } catch (error) {
-      for (const item of group) item.reject(error);
+      const reason = error instanceof Error ? error : new Error(String(error));
+      for (const item of group) item.reject(reason);
       return;
     }
     for (const settle of settlers) settle();
@@ -55,7 +56,7 @@ export function createGroupCommit(
             };
           } catch (error) {
             return () => {
-              reject(error);
+              reject(error instanceof Error ? error : new Error(String(error)));
             };
           }
         },
