@@ -18,7 +18,7 @@ import { getOperator } from '../db/operators';
 import { applyOperation } from '../ops/apply-operation';
 import { pullChanges } from './pull';
 import { snapshotPage } from './snapshot';
-import { visibleChange } from './visibility';
+import { addressedToOne, visibilityKey, visibleChange } from './visibility';
 
 /** Inbound events are typed loosely on purpose: every payload is parsed with zod here. */
 interface InboundEvents {
@@ -237,13 +237,18 @@ export function attachSyncServer(
 
   const publish = (): void => {
     const head = headSeq(ctx.db);
+    // Nobody to send to: consoles that connect later pull from the log.
+    if (sockets.size === 0) publishedSeq = head;
     while (publishedSeq < head) {
       const after = publishedSeq;
       const rows = readChanges(ctx.db, after, head, MAX_LIVE_BATCH);
       const upTo = rows.length === MAX_LIVE_BATCH ? (rows[rows.length - 1]?.seq ?? head) : head;
       publishedSeq = upTo;
-      if (sockets.size === 0) continue;
       const hubTime = ctx.now();
+      // Consoles that see the same changes get one broadcast, encoded once by socket.io,
+      // instead of one encoding per socket: what made a desk of hundreds slow.
+      const perOperator = rows.some(addressedToOne);
+      const audiences = new Map<string, { viewer: Operator; socketIds: string[] }>();
       const viewers = new Map<string, Operator | null>();
       for (const socket of sockets) {
         let viewer = viewers.get(socket.data.operatorId);
@@ -252,12 +257,18 @@ export function attachSyncServer(
           viewers.set(socket.data.operatorId, viewer);
         }
         if (viewer === null) continue;
+        const key = perOperator ? viewer.id : visibilityKey(viewer);
+        const audience = audiences.get(key);
+        if (audience === undefined) audiences.set(key, { viewer, socketIds: [socket.id] });
+        else audience.socketIds.push(socket.id);
+      }
+      for (const { viewer, socketIds } of audiences.values()) {
         const changes: Change[] = [];
         for (const row of rows) {
           const visible = visibleChange(row, viewer);
           if (visible !== null) changes.push(visible);
         }
-        socket.emit('sync:changes', { after, upTo, changes, hubTime });
+        io.to(socketIds).emit('sync:changes', { after, upTo, changes, hubTime });
       }
     }
   };

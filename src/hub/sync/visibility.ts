@@ -36,13 +36,13 @@ export function visibleRecord(
     // The roster and who did what last are for the people supervising the desk.
     case 'shift':
     case 'activity':
-      return viewer.role === 'lead' || viewer.role === 'admin' ? record : null;
+      return isLead(viewer) ? record : null;
     // SLA clocks and alerts carry no text: everyone sees them; reporting outcomes are for leads.
     case 'sla-policy':
     case 'sla-event':
       return record;
     case 'sla-status':
-      return viewer.role === 'lead' || viewer.role === 'admin' || record.data.outcome === null
+      return isLead(viewer) || record.data.outcome === null
         ? record
         : { entity: 'sla-status', data: { ...record.data, outcome: null } };
   }
@@ -53,3 +53,17 @@ export function visibleChange(change: LoggedChange, viewer: Operator): Change | 
   const record = visibleRecord(change.record, viewer, change.confidential);
   return record === null ? null : { seq: change.seq, at: change.at, ...record };
 }
+
+const isLead = (viewer: Operator): boolean => viewer.role === 'lead' || viewer.role === 'admin';
+
+/**
+ * Everything `visibleRecord` looks at besides the viewer's own id: operators with the same
+ * key see the same version of any change not addressed to one person, so the hub can encode
+ * a batch once for all of them. Change one, change the other.
+ */
+export const visibilityKey = (viewer: Operator): string =>
+  `${isCleared(viewer) ? 'cleared' : 'uncleared'}:${isLead(viewer) ? 'lead' : 'operator'}`;
+
+/** A change whose visibility depends on who exactly the viewer is, not only on their key. */
+export const addressedToOne = (change: LoggedChange): boolean =>
+  change.audience !== null || change.record.entity === 'notice';
