@@ -1,3 +1,4 @@
+import { measureDiskFlushMs } from './disk-flush';
 import { cpus, freemem, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -89,11 +90,12 @@ async function main(): Promise<number> {
     memoryGiB: Math.round(totalmem() / 1024 ** 3),
     freeGiB: Math.round(freemem() / 1024 ** 3),
     node: process.version,
+    diskFlushMs: Math.round(measureDiskFlushMs() * 1000) / 1000,
   };
   const table = formatTable(figures);
   const missed = figures.filter((f) => f.pass === false);
   process.stdout.write(
-    `${table}\n\nmachine: ${String(machine.cpus)} × ${machine.cpuModel}, ${String(machine.memoryGiB)} GiB, node ${machine.node}; ${o.quick ? 'quick run' : 'full run'} in ${String(Math.round((Date.now() - started) / 1000))} s\n` +
+    `${table}\n\nmachine: ${String(machine.cpus)} × ${machine.cpuModel}, ${String(machine.memoryGiB)} GiB, node ${machine.node}, one 40 KiB write + fdatasync ${String(machine.diskFlushMs)} ms; ${o.quick ? 'quick run' : 'full run'} in ${String(Math.round((Date.now() - started) / 1000))} s\n` +
       `${String(figures.filter((f) => f.pass === true).length)} met, ${String(missed.length)} missed${missed.length > 0 ? `: ${missed.map((f) => f.id).join(', ')}` : ''}\n`,
   );
   writeFileSync(
