@@ -2,7 +2,7 @@ import { conversationSchema, type Conversation } from '../../shared/domain/entit
 import type { ConversationFilter } from '../../shared/ipc/channels/desk';
 import type { CacheDb } from './handle';
 import { parseJsonColumn } from './json';
-import { ftsQuery } from './messages';
+import { ftsQuery } from './message-search';
 
 /** Sorts "nothing owed" after every real due time (epoch ms stay far below this). */
 export const NO_DUE_KEY = 9_000_000_000_000_000;
@@ -129,24 +129,35 @@ export function listViewConversations(db: CacheDb, query: ListQuery): { total: n
     where.push('priority = @priority');
     params['priority'] = f.priority;
   }
-  const match = f.search === undefined ? null : ftsQuery(f.search);
+  const order = query.sort === 'due' ? 'due_key, id' : 'last_inbound_at DESC, id DESC';
+  const match = f.search === undefined ? null : ftsQuery(db, f.search);
   if (match !== null) {
     // The newest matches only: a word found in tens of thousands of messages would otherwise
-    // cost a full join per keystroke, and the operator wants the recent ones. The match runs
-    // once; the count and the page then look the conversations up by id.
-    const ids = db
+    // cost a full join per keystroke, and the operator wants the recent ones (messages_search
+    // is keyed by -rid, so ascending is newest first). One pass finds every matching
+    // conversation, filtered and sorted from conversations_search alone (no row reads); the
+    // count is its length, and only the page on screen is read in full.
+    const filters = where.map((w) => ` AND ${w}`).join('');
+    const matched = db
       .prepare(
-        `SELECT DISTINCT m.conversation_id AS id FROM messages m
-         WHERE m.rid IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match
-                         ORDER BY rowid DESC LIMIT ${String(SEARCH_HIT_LIMIT)})`,
+        `SELECT rowid FROM conversations INDEXED BY conversations_search
+         WHERE id IN (SELECT m.conversation_id FROM messages m
+                      WHERE m.rid IN (SELECT -rowid FROM messages_search WHERE messages_search MATCH @match
+                                      ORDER BY rowid LIMIT ${String(SEARCH_HIT_LIMIT)}))${filters}
+         ORDER BY ${order}`,
       )
       .pluck()
-      .all({ match }) as string[];
-    where.push('id IN (SELECT value FROM json_each(@matched))');
-    params['matched'] = JSON.stringify(ids);
+      .all({ ...params, match }) as number[];
+    const onPage = matched.slice(query.offset, query.offset + query.limit);
+    const rows = db
+      .prepare(
+        `SELECT data, pending FROM conversations WHERE rowid IN (SELECT value FROM json_each(@onPage))
+         ORDER BY ${order}`,
+      )
+      .all({ onPage: JSON.stringify(onPage) }) as { data: string; pending: number }[];
+    return { total: matched.length, rows: rows.map(toViewRow) };
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const order = query.sort === 'due' ? 'due_key, id' : 'last_inbound_at DESC, id DESC';
   const total = (db.prepare(`SELECT count(*) AS n FROM conversations ${clause}`).get(params) as { n: number })
     .n;
   const rows = db

@@ -68,16 +68,3 @@ export function messagesOf(db: CacheDb, conversationId: string): StoredMessage[]
     pending: r.pending === 1,
   }));
 }
-
-/**
- * Turns what the operator typed into an FTS5 query: every word must appear, each matched
- * as a prefix, and nothing they type can be read as FTS syntax. Null when no word is left.
- */
-export function ftsQuery(search: string): string | null {
-  const words = search.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
-}

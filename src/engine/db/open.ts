@@ -18,6 +18,9 @@ export function openCacheDb(dataDir: string): CacheDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Up to 64 MiB of pages in memory (SQLite's default is 2 MiB): a search over a million
+    // cached messages otherwise spends a third of its time re-reading pages from the OS.
+    db.pragma('cache_size = -65536');
     migrate(db);
     return db;
   } catch (error) {

@@ -4,6 +4,7 @@ import { migration003 } from './003-sla';
 import { migration004 } from './004-broadcasts';
 import { migration005 } from './005-moderation';
 import { migration006 } from './006-list-indexes';
+import { migration007 } from './007-search-index';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = migrations.length;
