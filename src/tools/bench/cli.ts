@@ -75,7 +75,7 @@ async function main(): Promise<number> {
       samples: o.quick ? 10 : 25,
       hosts: 2,
       ingestAt: 100,
-      ingestCount: o.quick ? 300 : 600,
+      ingestCount: o.quick ? 600 : 2000,
       log,
     }),
   );

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
+import { z } from 'zod';
 import { verifyMetaSignature } from '../../hub/webhooks/signatures';
 import { dmBody, login, META_SECRET, nowMs, postSigned, sleep, startBenchHub, tempDir } from './desk';
 import { figure, percentile, type Figure } from './figures';
 import { hostLineSchema, type HostLine } from './host-lines';
-import { JsonChild } from './json-child';
+import { JsonChild, ROOT } from './json-child';
 
 export interface FanoutOptions {
   readonly sizes: readonly number[];
@@ -78,16 +81,24 @@ async function bareIngestServer(): Promise<{ server: HttpServer; url: string }> 
   return { server, url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}` };
 }
 
-async function postMany(url: string, bodies: readonly string[], concurrency: number): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        if (body !== undefined) await postSigned(url, body);
-      }
-    }),
+const senderSchema = z.object({ elapsedMs: z.number() });
+
+/** Seconds a separate sender process takes to deliver `count` signed webhooks, 16 in flight. */
+async function sendFromOutside(url: string, count: number): Promise<number> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/tools/bench/webhook-sender.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SENDER_URL: url,
+        SENDER_COUNT: String(count),
+        SENDER_CONCURRENCY: '16',
+      },
+    },
   );
+  return senderSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')).elapsedMs / 1000;
 }
 
 /**
@@ -227,34 +238,23 @@ async function benchIngest(
   hosts: readonly Host[],
   options: FanoutOptions,
 ): Promise<Figure[]> {
-  const bodies = Array.from({ length: options.ingestCount }, (_, i) =>
-    dmBody([
-      {
-        senderId: `ingest-${randomUUID()}`,
-        text: `Ingest ${String(i)}: someone is riding a scrambler bike on the footpath`,
-      },
-    ]),
-  );
   const healthHead = async (): Promise<number> => {
     const r = (await (await fetch(`${hubUrl}/healthz`)).json()) as { seq: number };
     return r.seq;
   };
-  const t0 = nowMs();
-  await postMany(hubUrl, bodies, 16);
   // The hub answers a delivery only after storing it and handing its changes to every
   // console's socket, so the last answer is the end of "stored and fanned out".
-  const elapsed = (nowMs() - t0) / 1000;
+  const elapsed = await sendFromOutside(hubUrl, options.ingestCount);
+  const sent = nowMs();
   const head = await healthHead();
   for (;;) {
     const lines = await all(hosts, () => ({ cmd: 'seqs' }));
     if (lines.every((l) => l.kind === 'seqs' && l.seqs.every((s) => s >= head))) break;
     await sleep(20);
   }
-  const appliedElapsed = (nowMs() - t0) / 1000;
+  const appliedElapsed = elapsed + (nowMs() - sent) / 1000;
   const bareServer = await bareIngestServer();
-  const b0 = nowMs();
-  await postMany(bareServer.url, bodies, 16);
-  const bareElapsed = (nowMs() - b0) / 1000;
+  const bareElapsed = await sendFromOutside(bareServer.url, options.ingestCount);
   await new Promise<void>((resolve) =>
     bareServer.server.close(() => {
       resolve();
