@@ -13,7 +13,7 @@ import type { EventName, EventPayload } from '../shared/ipc/events';
 import { DeskFailure } from '../shared/ipc/result';
 import type { OperationInput, RejectionCode } from '../shared/protocol/operations';
 import type { Hello, Viewers } from '../shared/protocol/socket';
-import { resetCache, submitAction, type AckOutcome } from './cache/actions';
+import { resetCache, submitAction } from './cache/actions';
 import { lastSeqOf } from './cache/apply-batch';
 import { targetsOf } from './cache/optimistic';
 import type { ChangeSet } from './cache/records';
@@ -29,6 +29,7 @@ import { postLogin } from './session/login';
 import { hubCaList } from './session/tls';
 import { smoothOffset } from './sync/clock';
 import { HubConnection, type LinkStatus } from './sync/connection';
+import type { AckReport } from './sync/outbox-sender';
 import { hubGet } from './session/hub-get';
 import { emitSlaAlerts } from './sla-alerts';
 
@@ -91,6 +92,11 @@ const sameUrl = (a: string, b: string): boolean => {
   }
 };
 
+/** How far the hub clock offset may drift from the stored one before it is stored again. */
+const STORED_OFFSET_STEP_MS = 250;
+/** How stale the stored "last synced" time may be while batches keep arriving. */
+const STORED_SYNC_STEP_MS = 5_000;
+
 export function createConsoleEngine(engineOptions: ConsoleEngineOptions): ConsoleEngine {
   // Anything that changes the cache or the session may start or stop the emergency alert.
   let emergencyWatch: { check(): void } | null = null;
@@ -123,14 +129,23 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
   let link: LinkStatus | 'signed-out' = 'signed-out';
   let since: number | null = null;
   let lastSyncAt: number | null = getMeta(db, 'lastSyncAt');
+  let storedSyncAt = lastSyncAt;
   let lastState = '';
   let closed = false;
   const viewers = new Map<string, string[]>();
 
   const hubNow = (): number => Math.round(now() + (clockOffset ?? 0));
 
-  const signedInOperator = (): Operator | null =>
-    getMeta(db, 'token') === null ? null : getMeta(db, 'operator');
+  // Read after every synced batch, but it only changes where the session is written below
+  // (each of which forgets it): reading and parsing it from disk each time was wasted work.
+  let signedIn: { readonly operator: Operator | null } | null = null;
+  const signedInOperator = (): Operator | null => {
+    signedIn ??= { operator: getMeta(db, 'token') === null ? null : getMeta(db, 'operator') };
+    return signedIn.operator;
+  };
+  const forgetSignedIn = (): void => {
+    signedIn = null;
+  };
   emergencyWatch = createEmergencyWatch(db, signedInOperator, (state) => {
     engineOptions.emit('emergency.alert', state);
   });
@@ -172,10 +187,16 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     publishState();
   };
 
+  // The offset is kept for the next start (offline, the clocks still need the hub's time);
+  // writing every jitter of a millisecond cost a commit per live batch.
+  let storedOffset = clockOffset;
   const onHubTime = (hubTime: number, localAt: number): void => {
     clockOffset = smoothOffset(clockOffset, hubTime - localAt);
     const rounded = Math.round(clockOffset);
-    if (getMeta(db, 'clockOffsetMs') !== rounded) setMeta(db, 'clockOffsetMs', rounded);
+    if (storedOffset === null || Math.abs(rounded - storedOffset) >= STORED_OFFSET_STEP_MS) {
+      setMeta(db, 'clockOffsetMs', rounded);
+      storedOffset = rounded;
+    }
   };
 
   const emitChanges = (changes: ChangeSet): void => {
@@ -188,12 +209,20 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     publishState();
   };
 
-  const onAck = (row: OutboxRow, ack: Parameters<typeof emitOutcome>[1], outcome: AckOutcome): void => {
-    if (outcome.kind === 'unknown') return;
-    emitOutcome(row, ack);
-    if (outcome.kind === 'rejected' || outcome.settled) {
-      options.emit('data.changed', { conversationIds: targetsOf(row.op), lists: true });
+  // A replayed outbox hears back many answers at once: one view refresh and one state
+  // update for the run, not one per answer.
+  const onAcks = (acks: readonly AckReport[]): void => {
+    const changed = new Set<string>();
+    let settledAny = false;
+    for (const { row, ack, outcome } of acks) {
+      if (outcome.kind === 'unknown') continue;
+      emitOutcome(row, ack);
+      if (outcome.kind === 'rejected' || outcome.settled) {
+        settledAny = true;
+        for (const id of targetsOf(row.op)) changed.add(id);
+      }
     }
+    if (settledAny) options.emit('data.changed', { conversationIds: [...changed], lists: true });
     publishState();
   };
 
@@ -236,6 +265,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
   let viewingId: string | null = null;
   const onHello = (hello: Hello): void => {
     setMeta(db, 'operator', hello.operator);
+    forgetSignedIn();
     putOperator(db, hello.operator);
     // A new connection starts with no presence at the hub: say again what is open here.
     if (viewingId !== null) connection?.viewing(viewingId);
@@ -271,20 +301,27 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       onHello,
       onHubTime,
       onSynced: () => {
-        lastSyncAt = hubNow();
-        setMeta(db, 'lastSyncAt', lastSyncAt);
+        const at = hubNow();
+        // Kept for an offline start ("last synced ..."); to the nearest few seconds is plenty,
+        // and storing it after every batch cost a commit per batch.
+        if (storedSyncAt === null || at - storedSyncAt >= STORED_SYNC_STEP_MS) {
+          setMeta(db, 'lastSyncAt', at);
+          storedSyncAt = at;
+        }
+        lastSyncAt = at;
         publishState();
       },
       onChanges: emitChanges,
       onSettled: () => {
         publishState();
       },
-      onAck,
+      onAcks,
       onViewers,
       onAuthRejected: (message) => {
         log(`[session] the hub refused the stored session: ${message}`);
         deleteMeta(db, 'token');
         deleteMeta(db, 'tokenExpiresAt');
+        forgetSignedIn();
         void stopConnection().then(() => {
           setLink('signed-out');
         });
@@ -339,6 +376,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     } else if (getMeta(db, 'token') !== null) {
       deleteMeta(db, 'token');
       deleteMeta(db, 'tokenExpiresAt');
+      forgetSignedIn();
     }
   }
 
@@ -395,6 +433,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
         setMeta(db, 'token', answer.token);
         setMeta(db, 'tokenExpiresAt', answer.expiresAt);
         setMeta(db, 'operator', answer.operator);
+        forgetSignedIn();
         putOperator(db, answer.operator);
       })();
       startConnection();
@@ -405,6 +444,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       void stopConnection();
       deleteMeta(db, 'token');
       deleteMeta(db, 'tokenExpiresAt');
+      forgetSignedIn();
       setLink('signed-out');
       return sessionState();
     },
@@ -452,6 +492,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       await stopConnection();
       closed = true;
       try {
+        if (lastSyncAt !== null && lastSyncAt !== storedSyncAt) setMeta(db, 'lastSyncAt', lastSyncAt);
         db.pragma('optimize');
       } finally {
         db.close();

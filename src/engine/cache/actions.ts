@@ -53,22 +53,34 @@ export type AckOutcome =
  * effect until the confirmed cache reaches the ack's sequence.
  */
 export function settleAck(db: CacheDb, ack: OperationAck, operatorId: string): AckOutcome {
+  return settleAcks(db, [ack], operatorId)[0] ?? { kind: 'unknown' };
+}
+
+/**
+ * Takes a run of answers (a replayed outbox hears back many at once) in one transaction,
+ * rebuilding each touched conversation once: rebuilding after every single answer made
+ * replaying a long offline session quadratic. Outcomes are returned in the acks' order.
+ */
+export function settleAcks(db: CacheDb, acks: readonly OperationAck[], operatorId: string): AckOutcome[] {
   return db
-    .transaction((): AckOutcome => {
-      const row = getOutbox(db, ack.opId);
-      if (!row) return { kind: 'unknown' };
-      if (ack.outcome === 'rejected') {
+    .transaction((): AckOutcome[] => {
+      const lastSeq = lastSeqOf(db);
+      const touched = new Set<string>();
+      const outcomes = acks.map((ack): AckOutcome => {
+        const row = getOutbox(db, ack.opId);
+        if (!row) return { kind: 'unknown' };
+        if (ack.outcome === 'accepted' && ack.seq !== null && ack.seq > lastSeq) {
+          markAcked(db, ack.opId, ack.seq);
+          return { kind: 'accepted', row, settled: false };
+        }
         deleteOutbox(db, ack.opId);
-        recomputeConversations(db, targetsOf(row.op), operatorId);
-        return { kind: 'rejected', row };
-      }
-      if (ack.seq === null || ack.seq <= lastSeqOf(db)) {
-        deleteOutbox(db, ack.opId);
-        recomputeConversations(db, targetsOf(row.op), operatorId);
-        return { kind: 'accepted', row, settled: true };
-      }
-      markAcked(db, ack.opId, ack.seq);
-      return { kind: 'accepted', row, settled: false };
+        for (const id of targetsOf(row.op)) touched.add(id);
+        return ack.outcome === 'rejected'
+          ? { kind: 'rejected', row }
+          : { kind: 'accepted', row, settled: true };
+      });
+      if (touched.size > 0) recomputeConversations(db, touched, operatorId);
+      return outcomes;
     })
     .immediate();
 }

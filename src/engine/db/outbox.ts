@@ -86,6 +86,26 @@ export function nextQueued(db: CacheDb, operatorId: string): OutboxRow | null {
   return raw === undefined ? null : toRow(raw);
 }
 
+/**
+ * The next queued actions after `afterConsoleSeq`, in the order they were taken: what a
+ * pipelined drain sends next without re-reading the ones already in flight.
+ */
+export function queuedAfter(
+  db: CacheDb,
+  operatorId: string,
+  afterConsoleSeq: number,
+  limit: number,
+): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM outbox
+       WHERE operator_id = ? AND state = 'queued' AND console_seq > ?
+       ORDER BY console_seq LIMIT ?`,
+    )
+    .all(operatorId, afterConsoleSeq, limit)
+    .map(toRow);
+}
+
 export function countQueued(db: CacheDb, operatorId: string): number {
   return (
     db

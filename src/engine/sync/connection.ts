@@ -1,11 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import { changeBatchSchema, type ChangeBatch } from '../../shared/protocol/changes';
-import { operationAckSchema, type Operation, type OperationAck } from '../../shared/protocol/operations';
+import type { Operation } from '../../shared/protocol/operations';
 import {
   helloSchema,
   pullResponseSchema,
   snapshotResponseSchema,
-  socketErrorSchema,
   viewersSchema,
   type ClientToServerEvents,
   type Hello,
@@ -15,12 +14,12 @@ import {
   type Viewers,
 } from '../../shared/protocol/socket';
 import { applyBatch, lastSeqOf } from '../cache/apply-batch';
-import { settleAck, type AckOutcome } from '../cache/actions';
 import { ChangeSet } from '../cache/records';
 import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../cache/snapshot';
 import type { CacheDb } from '../db/handle';
-import { nextQueued, recordAttempt, type OutboxRow } from '../db/outbox';
+import type { OutboxRow } from '../db/outbox';
 import { backoffDelay } from './backoff';
+import { OutboxSender, type AckReport } from './outbox-sender';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline';
 
@@ -38,13 +37,16 @@ export interface ConnectionDeps {
   readonly snapshotLimit?: number;
   /** How long to wait for any acknowledgement before treating the hub as unreachable. */
   readonly ackTimeoutMs?: number;
+  /** How many actions may await their acknowledgement at once. */
+  readonly sendWindow?: number;
   readonly onStatus: (status: LinkStatus) => void;
   readonly onHello: (hello: Hello) => void;
   readonly onHubTime: (hubTime: number, localAt: number) => void;
   readonly onSynced: () => void;
   readonly onChanges: (changes: ChangeSet) => void;
   readonly onSettled: (rows: readonly OutboxRow[]) => void;
-  readonly onAck: (row: OutboxRow, ack: OperationAck, outcome: AckOutcome) => void;
+  /** The hub's answers to a run of this console's actions, in the order they were taken. */
+  readonly onAcks: (acks: readonly AckReport[]) => void;
   readonly onViewers: (viewers: Viewers) => void;
   /** The hub refused the session (expired or revoked token): the operator must sign in again. */
   readonly onAuthRejected: (message: string) => void;
@@ -61,23 +63,46 @@ class Offline extends Error {
   }
 }
 
-/** After this many malformed answers to one action, it is rolled back and shown as failed. */
-const MAX_BAD_ANSWERS = 5;
+/**
+ * Live batches in arrival order as one: each one's changes, up to the last one's end.
+ * `complete` is false when one started after the others ended (a batch went missing in
+ * between): only the contiguous start is joined, and the rest must be pulled.
+ */
+export function joinBatches(batches: readonly ChangeBatch[]): { batch: ChangeBatch; complete: boolean } {
+  const [first, ...rest] = batches;
+  if (first === undefined) throw new Error('joinBatches needs at least one batch');
+  let joined = first;
+  for (const next of rest) {
+    if (next.upTo <= joined.upTo) continue;
+    if (next.after > joined.upTo) return { batch: joined, complete: false };
+    const end = joined.upTo;
+    joined = {
+      after: joined.after,
+      upTo: next.upTo,
+      changes: [...joined.changes, ...next.changes.filter((c) => c.seq > end)],
+      hubTime: next.hubTime,
+    };
+  }
+  return { batch: joined, complete: true };
+}
+
 const AUTH_ERROR = /token|auth|session|expired|sign(ed)? ?in|unauthori[sz]ed/i;
 
 /**
  * One operator's link to the hub: socket.io with reconnect forever, catch-up by pulling
  * (or a snapshot when the log no longer reaches back), live batches applied only when
- * contiguous, and the outbox drained in order with acks. Every piece of sync work runs on
- * one serial chain so batches are applied strictly in sequence order.
+ * contiguous, and the outbox drained in order with acks (pipelined: see OutboxSender).
+ * Every piece of sync work runs on one serial chain so batches are applied strictly in
+ * sequence order.
  */
 export class HubConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private chain: Promise<void> = Promise.resolve();
+  /** Live batches received but not yet applied, oldest first. */
+  private liveBacklog: ChangeBatch[] = [];
   private caughtUp = false;
-  private draining = false;
   private closed = false;
-  private drainTimer: NodeJS.Timeout | null = null;
+  private readonly sender: OutboxSender;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private reconnectAttempts = 0;
   private catchUpFailures = 0;
@@ -97,6 +122,17 @@ export class HubConnection {
       timeout: 10_000,
       autoConnect: false,
       ...(deps.ca ? { ca: deps.ca } : {}),
+    });
+    this.sender = new OutboxSender({
+      db: deps.db,
+      operatorId: deps.operatorId,
+      now: deps.now,
+      submit: (op) => this.request({ event: 'op:submit', payload: op }),
+      isOffline: (error) => error instanceof Offline,
+      canSend: () => this.caughtUp && !this.closed && this.socket.connected,
+      onHubTime: deps.onHubTime,
+      onAcks: deps.onAcks,
+      window: deps.sendWindow,
     });
     this.wire();
   }
@@ -128,20 +164,16 @@ export class HubConnection {
   close(): Promise<void> {
     this.closed = true;
     this.caughtUp = false;
-    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.sender.stop();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
     return this.chain;
   }
 
-  // Read through methods: these flags change across awaits, which flow analysis cannot see.
+  // Read through a method: the flag changes across awaits, which flow analysis cannot see.
   private isClosed(): boolean {
     return this.closed;
-  }
-
-  private isCaughtUp(): boolean {
-    return this.caughtUp;
   }
 
   private wire(): void {
@@ -167,7 +199,10 @@ export class HubConnection {
         return;
       }
       this.deps.onHubTime(batch.data.hubTime, this.deps.now());
-      this.enqueue(() => this.live(batch.data));
+      // Batches that arrive while earlier sync work runs are applied together: one
+      // transaction and one refresh for a burst instead of one per batch.
+      this.liveBacklog.push(batch.data);
+      if (this.liveBacklog.length === 1) this.enqueue(() => this.live(this.liveBacklog.splice(0)));
     });
     s.on('presence:viewers', (raw: unknown) => {
       const viewers = viewersSchema.safeParse(raw);
@@ -259,13 +294,15 @@ export class HubConnection {
     void this.drain();
   }
 
-  private async live(batch: ChangeBatch): Promise<void> {
+  private async live(batches: readonly ChangeBatch[]): Promise<void> {
     if (this.closed) return;
+    const { batch, complete } = joinBatches(batches);
     const outcome = applyBatch(this.deps.db, batch, this.deps.operatorId);
     if (outcome.kind === 'applied') {
       this.report(outcome.changes, outcome.settled);
       this.deps.onSynced();
-    } else if (outcome.kind === 'gap' && this.caughtUp) {
+    }
+    if ((outcome.kind === 'gap' || !complete) && this.caughtUp) {
       await this.pullUntilCurrent().catch((error: unknown) => {
         if (!(error instanceof Offline)) throw error;
       });
@@ -335,58 +372,7 @@ export class HubConnection {
     this.deps.onChanges(done);
   }
 
-  private scheduleDrain(delayMs: number): void {
-    if (this.closed || this.drainTimer) return;
-    this.drainTimer = setTimeout(() => {
-      this.drainTimer = null;
-      void this.drain();
-    }, delayMs);
-  }
-
-  /** Sends queued actions one at a time, in consoleSeq order, each waiting for its ack. */
-  private async drain(): Promise<void> {
-    if (this.draining || this.closed || !this.caughtUp) return;
-    this.draining = true;
-    try {
-      while (this.isCaughtUp() && !this.isClosed()) {
-        const row = nextQueued(this.deps.db, this.deps.operatorId);
-        if (!row) return;
-        let raw: unknown;
-        try {
-          raw = await this.request({ event: 'op:submit', payload: row.op });
-        } catch (error) {
-          recordAttempt(this.deps.db, row.op.opId, error instanceof Error ? error.message : String(error));
-          if (!(error instanceof Offline)) this.scheduleDrain(backoffDelay(row.attempts));
-          return;
-        }
-        const ack = operationAckSchema.safeParse(raw);
-        if (!ack.success) {
-          const refusal = socketErrorSchema.safeParse(raw);
-          const why = refusal.success ? refusal.data.error : 'an answer this console does not understand';
-          recordAttempt(this.deps.db, row.op.opId, why);
-          if (row.attempts + 1 < MAX_BAD_ANSWERS) {
-            this.scheduleDrain(backoffDelay(row.attempts));
-            return;
-          }
-          this.settle(row, {
-            opId: row.op.opId,
-            outcome: 'rejected',
-            code: 'invalid',
-            reason: `The hub could not take this action: ${why}`,
-            hubTime: row.op.createdAt,
-          });
-          continue;
-        }
-        this.deps.onHubTime(ack.data.hubTime, this.deps.now());
-        this.settle(row, ack.data);
-      }
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  private settle(row: OutboxRow, ack: OperationAck): void {
-    const outcome = settleAck(this.deps.db, ack, this.deps.operatorId);
-    this.deps.onAck(row, ack, outcome);
+  private drain(): Promise<void> {
+    return this.sender.drain();
   }
 }

@@ -39,6 +39,13 @@ interface SocketData {
    * several at once still has them applied in its own order when it resends.
    */
   failedAt: number | null;
+  /**
+   * The consoleSeq of the operation received just before. A console sends each pass over its
+   * outbox in increasing order and starts the next pass (from its oldest unanswered action)
+   * only once every answer of the last one is in, so a step back means it has dealt with the
+   * failure: it resends the failed action, or gave up on it after repeated failures.
+   */
+  prevConsoleSeq: number;
 }
 
 class OutOfOrder extends Error {}
@@ -97,6 +104,7 @@ export function attachSyncServer(
         socket.data.lastSeq = parsed.data.lastSeq;
         socket.data.viewing = null;
         socket.data.failedAt = null;
+        socket.data.prevConsoleSeq = 0;
         next();
       },
       (error: unknown) => {
@@ -175,6 +183,8 @@ export function attachSyncServer(
         return;
       }
       const op = parsed.data;
+      const newPass = op.consoleSeq <= socket.data.prevConsoleSeq;
+      socket.data.prevConsoleSeq = op.consoleSeq;
       const markFailed = (): void => {
         socket.data.failedAt = Math.min(socket.data.failedAt ?? op.consoleSeq, op.consoleSeq);
       };
@@ -183,8 +193,8 @@ export function attachSyncServer(
       ctx
         .commitGrouped(() => {
           const failedAt = socket.data.failedAt;
-          if (failedAt !== null && op.consoleSeq > failedAt) throw new OutOfOrder();
-          // The console is resending from the one that failed: back in order.
+          if (failedAt !== null && op.consoleSeq > failedAt && !newPass) throw new OutOfOrder();
+          // The console is resending from the one that failed (or gave up on it): back in order.
           socket.data.failedAt = null;
           try {
             return applyOperation(ctx, socket.data.operatorId, op);

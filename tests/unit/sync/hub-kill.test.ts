@@ -34,7 +34,8 @@ describe('the hub killed and restarted mid-replay', () => {
     const id = await waitForConversation(alice, 'ibex');
 
     await alice.engine.disconnect();
-    const bodies = Array.from({ length: 60 }, (_, i) => `welfare check note ${String(i)}`);
+    // Enough that the pipelined replay is still under way when the hub dies.
+    const bodies = Array.from({ length: 600 }, (_, i) => `welfare check note ${String(i)}`);
     const opIds = [
       (await alice.call('actions.submit', { type: 'claim', conversationId: id })).opId,
       ...(
@@ -44,11 +45,7 @@ describe('the hub killed and restarted mid-replay', () => {
       ).map((r) => r.opId),
     ];
     alice.engine.reconnect();
-    await waitUntil(
-      () => auditedOps(dir).filter((a) => opIds.includes(a.opId)).length >= 5,
-      'replay under way',
-      30_000,
-    );
+    await waitUntil(() => auditedOps(dir).some((a) => opIds.includes(a.opId)), 'replay under way', 30_000);
     await hub.kill('SIGKILL');
     await waitUntil(() => alice.engine.connectionState().status === 'offline', 'alice sees the hub go');
     expect(alice.engine.connectionState().pendingActions).toBeGreaterThan(0);
