@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBatches } from '../../../../src/engine/sync/connection';
+import { joinBatches } from '../../../../src/engine/sync/join-batches';
 import { batch, queue, T0 } from '../fixtures';
 
 const q = (n: number) => ({ entity: 'queue' as const, data: queue(`q${String(n)}`) });
