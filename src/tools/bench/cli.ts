@@ -1,10 +1,11 @@
-import { measureDiskFlushMs } from './disk-flush';
 import { cpus, freemem, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { benchCache } from './cache';
 import { benchCatchUp } from './catch-up';
+import { removeTempDirs } from './desk';
+import { measureDiskFlushMs } from './disk-flush';
 import { benchFanout } from './fanout';
 import { formatTable, type Figure } from './figures';
 import { benchOutbox } from './outbox';
@@ -67,6 +68,8 @@ async function main(): Promise<number> {
         target: 'completes',
         pass: false,
       });
+    } finally {
+      removeTempDirs();
     }
   };
   await run('fanout', () =>

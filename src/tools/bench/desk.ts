@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HubOptions, RunningHub } from '../../hub/server';
@@ -13,7 +13,23 @@ export const META_SECRET = 'bench-meta-app-secret';
 export const PASSWORD = 'bench-password-123';
 const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef';
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+const madeDirs: string[] = [];
+
+/** A fresh directory under the system temp dir, removed by {@link removeTempDirs}. */
+export const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+};
+
+/**
+ * Removes every directory `tempDir` made so far. The bench calls it after each section:
+ * a full run writes gigabytes (a million-message cache, hundreds of consoles), which must
+ * neither pile up in /tmp nor still be flushing to disk while the next section measures.
+ */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 export const nowMs = (): number => performance.timeOrigin + performance.now();
 
