@@ -22,6 +22,7 @@ import { operatorNames, putOperator } from './db/directory';
 import type { CacheDb } from './db/handle';
 import { deleteMeta, getMeta, setMeta } from './db/meta';
 import { createEmergencyWatch } from './emergency-watch';
+import { startCheckpoints } from './db/checkpoints';
 import { openCacheDb } from './db/open';
 import { countQueued, type OutboxRow } from './db/outbox';
 import { conversationDetail, conversationPage, operatorsView, queueSummaries } from './read-models';
@@ -120,6 +121,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     log(`[tls] ${caProblem}`);
   }
   const db = openCacheDb(options.dataDir);
+  const checkpoints = startCheckpoints(db);
 
   const consoleId = getMeta(db, 'consoleId') ?? randomUUID();
   if (getMeta(db, 'consoleId') === null) setMeta(db, 'consoleId', consoleId);
@@ -491,6 +493,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       if (closed) return;
       await stopConnection();
       closed = true;
+      checkpoints.stop();
       try {
         if (lastSyncAt !== null && lastSyncAt !== storedSyncAt) setMeta(db, 'lastSyncAt', lastSyncAt);
         db.pragma('optimize');
