@@ -1,7 +1,7 @@
 import type { BroadcastRow, DeskAlertRow } from '../shared/ipc/channels/broadcasts';
 import { listCachedBroadcasts, listCachedDeskAlerts } from './db/broadcasts';
 import type { CacheDb } from './db/handle';
-import { listOutbox } from './db/outbox';
+import { listOutbox, listOutboxOfTypes } from './db/outbox';
 
 /** Broadcasts newest first, each marked when this console still has an action on it in flight. */
 export function broadcastRows(db: CacheDb, me: string | null): BroadcastRow[] {
@@ -24,7 +24,8 @@ export function broadcastRows(db: CacheDb, me: string | null): BroadcastRow[] {
 export function deskAlertRows(db: CacheDb, me: string | null, hubNow: number): DeskAlertRow[] {
   const ackedHere = new Set<string>();
   if (me !== null) {
-    for (const row of listOutbox(db, me)) if (row.op.type === 'desk-alert-ack') ackedHere.add(row.op.alertId);
+    for (const row of listOutboxOfTypes(db, me, ['desk-alert-ack']))
+      if (row.op.type === 'desk-alert-ack') ackedHere.add(row.op.alertId);
   }
   return listCachedDeskAlerts(db, 200).map((alert) => ({
     alert,

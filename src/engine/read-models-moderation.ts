@@ -19,7 +19,7 @@ import {
   listModeration,
   moderationOfConversation,
 } from './db/moderation';
-import { listOutbox } from './db/outbox';
+import { listOutboxOfTypes } from './db/outbox';
 import { operatorsView } from './read-models';
 
 /**
@@ -88,7 +88,7 @@ function forecast(m: CommentModeration, op: ModerateOp): CommentModeration {
 function pendingModeration(db: CacheDb, me: string | null): Map<string, ModerateOp[]> {
   const byMessage = new Map<string, ModerateOp[]>();
   if (me === null) return byMessage;
-  for (const row of listOutbox(db, me)) {
+  for (const row of listOutboxOfTypes(db, me, ['moderate'])) {
     if (row.op.type !== 'moderate') continue;
     const list = byMessage.get(row.op.messageId) ?? [];
     list.push(row.op);

@@ -18,7 +18,7 @@ import { getContact, getContacts, listOperators, listQueues, operatorNames } fro
 import type { CacheDb } from './db/handle';
 import { messagesOf } from './db/messages';
 import { atRiskByQueue } from './db/leads';
-import { listOutbox } from './db/outbox';
+import { listOutboxFor, listOutboxOfTypes } from './db/outbox';
 
 /** "At risk" means due within this long of hub now, or already overdue. */
 export const AT_RISK_WINDOW_MS = 5 * 60_000;
@@ -40,7 +40,7 @@ export function operatorsView(db: CacheDb, me: string | null): Operator[] {
   if (me === null) return operators;
   let pendingStatus: Operator['status'] | null = null;
   let pendingSince = 0;
-  for (const row of listOutbox(db, me)) {
+  for (const row of listOutboxOfTypes(db, me, ['set-status'])) {
     if (row.op.type === 'set-status') {
       pendingStatus = row.op.status;
       pendingSince = row.op.createdAt;
@@ -80,7 +80,7 @@ export function conversationDetail(
   const pendingIds = new Set(
     me === null
       ? []
-      : listOutbox(db, me)
+      : listOutboxFor(db, me, [id])
           .filter((r) => targetsOf(r.op).includes(id))
           .map((r) => r.op.opId),
   );

@@ -7,7 +7,7 @@ import {
   pendingMessageIds,
   putPendingMessageIfAbsent,
 } from '../db/messages';
-import { listOutbox } from '../db/outbox';
+import { listOutboxFor } from '../db/outbox';
 import { applyToConversation, optimisticMessage, targetsOf } from './optimistic';
 
 /**
@@ -16,7 +16,9 @@ import { applyToConversation, optimisticMessage, targetsOf } from './optimistic'
  * transaction: confirmed changes, rollbacks and settled acks all end here.
  */
 export function recomputeConversations(db: CacheDb, ids: Iterable<string>, operatorId: string | null): void {
-  const pending: Operation[] = operatorId === null ? [] : listOutbox(db, operatorId).map((row) => row.op);
+  const wanted = [...new Set(ids)];
+  const pending: Operation[] =
+    operatorId === null ? [] : listOutboxFor(db, operatorId, wanted).map((row) => row.op);
   const byConversation = new Map<string, Operation[]>();
   for (const op of pending) {
     for (const id of targetsOf(op)) {
@@ -25,7 +27,7 @@ export function recomputeConversations(db: CacheDb, ids: Iterable<string>, opera
       byConversation.set(id, list);
     }
   }
-  for (const id of new Set(ids)) {
+  for (const id of wanted) {
     const confirmed = getConfirmedConversation(db, id);
     const ops = byConversation.get(id) ?? [];
     if (!confirmed) {

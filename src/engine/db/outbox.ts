@@ -72,6 +72,47 @@ export function listOutbox(db: CacheDb, operatorId?: string): OutboxRow[] {
   return rows.map(toRow);
 }
 
+/**
+ * The operator's actions of these types, in order. Read models that care about one kind of
+ * action (a pending status, a moderation) asked for the whole outbox and threw most of it
+ * away; after a long offline session that was most of the work behind every refresh.
+ */
+export function listOutboxOfTypes(
+  db: CacheDb,
+  operatorId: string,
+  types: readonly Operation['type'][],
+): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM outbox WHERE operator_id = ?
+         AND json_extract(payload, '$.type') IN (SELECT value FROM json_each(?))
+       ORDER BY console_seq`,
+    )
+    .all(operatorId, JSON.stringify(types))
+    .map(toRow);
+}
+
+/**
+ * The operator's actions that may target any of these conversations, in order: those naming
+ * one of them and every reassignment (which names several). A superset, so callers still
+ * ask `targetsOf`; it spares reading the actions on every other conversation.
+ */
+export function listOutboxFor(
+  db: CacheDb,
+  operatorId: string,
+  conversationIds: readonly string[],
+): OutboxRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM outbox WHERE operator_id = ?
+         AND (json_extract(payload, '$.conversationId') IN (SELECT value FROM json_each(?))
+              OR json_extract(payload, '$.type') = 'reassign')
+       ORDER BY console_seq`,
+    )
+    .all(operatorId, JSON.stringify(conversationIds))
+    .map(toRow);
+}
+
 export function getOutbox(db: CacheDb, opId: string): OutboxRow | null {
   const raw = db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE op_id = ?`).get(opId);
   return raw === undefined ? null : toRow(raw);
