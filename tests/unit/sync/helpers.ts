@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
-import { snapshotResponseSchema } from '../../../src/shared/protocol/socket';
 import {
   createConsoleEngine,
   type ConsoleEngine,
@@ -17,7 +15,10 @@ import { addUsers as addSharedUsers, hubRows, type UserSpecs } from '../../suppo
 import { freePort } from '../../support/net';
 import { waitFor } from '../../support/wait';
 import { metaDmBody as metaDmBodyFor, postSignedMeta, type MetaDm } from '../../support/webhooks';
-import { hashRows } from '../../../src/tools/chaos/state-hash';
+import {
+  engineConfirmedState as confirmedStateOf,
+  type EntityState,
+} from '../../../src/tools/chaos/state-hash';
 
 export const META_SECRET = 'meta-app-secret-for-engine-tests';
 export const TOKEN_SECRET = 'token-secret-for-engine-tests-0123456789';
@@ -187,8 +188,9 @@ export const tally = (values: readonly string[]): Map<string, number> => {
   return out;
 };
 
-// The chaos run's own hashing, so the tests and the tool compare caches the same way.
-export { hashRows };
+// The chaos run's own hashing and state reads, so the tests and the tool compare caches the
+// same way.
+export { hashRows, hubVisibleState, stateHashes } from '../../../src/tools/chaos/state-hash';
 
 export type { ChildHub };
 
@@ -200,61 +202,8 @@ export const startChildHub = (dir: string, port: number): Promise<ChildHub> =>
     DESK_TOKEN_SECRET: TOKEN_SECRET,
   });
 
-const COMPARED = ['queue', 'contact', 'conversation', 'message'] as const;
-type Compared = (typeof COMPARED)[number];
-
-/** What the hub lets this operator see now, read through its own snapshot pages. */
-export async function hubVisibleState(hubUrl: string, token: string): Promise<Record<Compared, unknown[]>> {
-  const socket: Socket = io(hubUrl, {
-    auth: { token, consoleId: randomUUID(), lastSeq: 0 },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('hub:hello', () => {
-        resolve();
-      });
-      socket.once('connect_error', reject);
-    });
-    const out: Record<Compared, unknown[]> = { queue: [], contact: [], conversation: [], message: [] };
-    let cursor: string | null = null;
-    do {
-      const page = snapshotResponseSchema.parse(
-        await socket.timeout(10_000).emitWithAck('sync:snapshot', { cursor, limit: 5000 }),
-      );
-      if (page.kind === 'error') throw new Error(page.error);
-      for (const record of page.records) {
-        if ((COMPARED as readonly string[]).includes(record.entity))
-          out[record.entity as Compared].push(record.data);
-      }
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    return out;
-  } finally {
-    socket.disconnect();
-  }
-}
-
-/** The engine's confirmed cache (what the hub told it), in the same shape. */
-export function engineConfirmedState(engine: ConsoleEngine): Record<Compared, unknown[]> {
-  const rows = (sql: string): unknown[] =>
-    (engine.db.prepare(sql).all() as { data: string }[]).map((r) => JSON.parse(r.data) as unknown);
-  return {
-    queue: rows('SELECT data FROM queues'),
-    contact: rows('SELECT data FROM contacts'),
-    conversation: rows('SELECT data FROM hub_conversations'),
-    message: rows('SELECT data FROM messages WHERE pending = 0'),
-  };
-}
-
-export const stateHashes = (state: Record<Compared, unknown[]>): Record<Compared, string> => ({
-  queue: hashRows(state.queue),
-  contact: hashRows(state.contact),
-  conversation: hashRows(state.conversation),
-  message: hashRows(state.message),
-});
+/** The engine's confirmed cache (what the hub told it), as the chaos tool reads it. */
+export const engineConfirmedState = (engine: ConsoleEngine): EntityState => confirmedStateOf(engine.db);
 
 /** Every audit row's action and subject, in order, read from the hub's SQLite file. */
 export const auditTrail = (
