@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { hubDbPath } from '../../hub/db/connection';
 import { createConsoleEngine } from '../../engine/engine';
 import { flood, login, nowMs, sleep, startBenchHub, tempDir } from './desk';
+import { storeSession } from './stored-session';
 import { figure, type Figure } from './figures';
-import { setMeta } from '../../engine/db/meta';
-import { openCacheDb } from '../../engine/db/open';
 
 /**
  * A console `behind` changes behind (every message is a new person: contact, conversation
@@ -22,13 +21,7 @@ export async function benchCatchUp(
     try {
       const session = await login(desk.hub.url);
       const dir = tempDir('desk-bench-catchup-');
-      const db = openCacheDb(dir);
-      setMeta(db, 'hubUrl', desk.hub.url);
-      setMeta(db, 'token', session.token);
-      setMeta(db, 'tokenExpiresAt', session.expiresAt);
-      setMeta(db, 'operator', session.operator);
-      setMeta(db, 'cacheOwner', { hubUrl: desk.hub.url, operatorId: session.operator.id });
-      db.close();
+      storeSession(dir, desk.hub.url, session);
       const engine = createConsoleEngine({ dataDir: dir, emit: () => undefined });
       while (engine.connectionState().status !== 'online') await sleep(20);
       await engine.disconnect();

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
-import { openCacheDb } from '../../engine/db/open';
-import { setMeta } from '../../engine/db/meta';
 import { createConsoleEngine, type ConsoleEngine } from '../../engine/engine';
 import { operatorSchema } from '../../shared/domain/entities';
+import { storeSession } from './stored-session';
 
 const commandSchema = z.discriminatedUnion('cmd', [
   z.object({
@@ -68,13 +67,7 @@ async function startEngines(c: Extract<z.infer<typeof commandSchema>, { cmd: 'en
     const dataDir = join(c.baseDir, `engine-${String(start + i)}`);
     mkdirSync(dataDir, { recursive: true });
     // A stored session, as after a sign-in: the engine connects by itself when it opens.
-    const db = openCacheDb(dataDir);
-    setMeta(db, 'hubUrl', c.hubUrl);
-    setMeta(db, 'token', c.token);
-    setMeta(db, 'tokenExpiresAt', c.expiresAt);
-    setMeta(db, 'operator', c.operator);
-    setMeta(db, 'cacheOwner', { hubUrl: c.hubUrl, operatorId: c.operator.id });
-    db.close();
+    storeSession(dataDir, c.hubUrl, c);
     const index = start + i;
     arrivals.engines.push(null);
     engines.push(

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createConsoleEngine } from '../../engine/engine';
-import { setMeta } from '../../engine/db/meta';
-import { openCacheDb } from '../../engine/db/open';
 import { dmBody, login, nowMs, postSigned, sleep, startBenchHub, tempDir } from './desk';
+import { storeSession } from './stored-session';
 import { figure, type Figure } from './figures';
 
 const outboxSize = (db: { prepare: (sql: string) => { get: () => unknown } }): number =>
@@ -18,13 +17,7 @@ export async function benchOutbox(count: number, log: (line: string) => void): P
   try {
     const session = await login(desk.hub.url);
     const dir = tempDir('desk-bench-outbox-');
-    const db = openCacheDb(dir);
-    setMeta(db, 'hubUrl', desk.hub.url);
-    setMeta(db, 'token', session.token);
-    setMeta(db, 'tokenExpiresAt', session.expiresAt);
-    setMeta(db, 'operator', session.operator);
-    setMeta(db, 'cacheOwner', { hubUrl: desk.hub.url, operatorId: session.operator.id });
-    db.close();
+    storeSession(dir, desk.hub.url, session);
     const engine = createConsoleEngine({ dataDir: dir, emit: () => undefined });
     while (engine.connectionState().status !== 'online') await sleep(20);
     await postSigned(
