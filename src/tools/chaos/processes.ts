@@ -9,7 +9,7 @@ export const ROOT = join(import.meta.dirname, '../../..');
  * TypeScript runs in ONE node process (the tsx loader), not through the tsx launcher, which
  * forks a second process: a SIGKILL must reach the process doing the work.
  */
-const TSX_ARGS = ['--import', 'tsx'];
+export const TSX_ARGS = ['--import', 'tsx'];
 
 const exitedPromise = (child: ChildProcess): Promise<void> =>
   new Promise((resolve) => {
