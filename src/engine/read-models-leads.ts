@@ -1,6 +1,6 @@
 import type { Conversation, Operator, Queue } from '../shared/domain/entities';
 import type { BoardItem, BoardOperatorRow, BoardQueueRow, WorkloadBoard } from '../shared/ipc/channels/leads';
-import type { Shift } from '../shared/protocol/entities-leads';
+import { shiftFromPut, type Shift } from '../shared/protocol/entities-leads';
 import { clockStartOf, conversationRisk } from '../shared/workload';
 import { getSlaStatuses } from './db/sla';
 import { targetsOf } from './cache/optimistic';
@@ -44,16 +44,7 @@ function withPending(
         queues = queues.map((q) => (q.id === op.queueId ? { ...q, autoAssign: op.autoAssign } : q));
         break;
       case 'shift-put': {
-        const entry: Shift = {
-          id: op.shiftId,
-          operatorId: op.operatorId,
-          startsAt: op.startsAt,
-          endsAt: op.endsAt,
-          note: op.note ?? '',
-          removed: false,
-          updatedBy: me,
-          updatedAt: op.createdAt,
-        };
+        const entry = shiftFromPut(op, me, op.createdAt);
         shifts = [...shifts.filter((s) => s.id !== op.shiftId), entry].sort(
           (a, b) => a.startsAt - b.startsAt || a.id.localeCompare(b.id),
         );

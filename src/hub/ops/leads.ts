@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operator, OperatorStatus } from '../../shared/domain';
-import type { OperationInput, RejectionCode } from '../../shared/protocol';
+import { shiftFromPut, type OperationInput, type RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
 import { conversationsAssignedTo } from '../db/conversations';
@@ -50,16 +50,7 @@ export function applyLeadOperation(scope: LeadScope, op: LeadOp): LeadOutcome {
       if (op.endsAt <= op.startsAt) return no('invalid', 'A shift must end after it starts.');
       if (op.endsAt - op.startsAt > MAX_SHIFT_MS)
         return no('invalid', 'A shift cannot be longer than 24 hours.');
-      putShift(db, now, {
-        id: op.shiftId,
-        operatorId: op.operatorId,
-        startsAt: op.startsAt,
-        endsAt: op.endsAt,
-        note: op.note ?? '',
-        removed: false,
-        updatedBy: actor.id,
-        updatedAt: now,
-      });
+      putShift(db, now, shiftFromPut(op, actor.id, now));
       return ok;
     }
     case 'shift-remove': {

@@ -47,3 +47,20 @@ export const leadOperationSchemas = [
   }),
   z.object({ type: z.literal('set-auto-assign'), queueId: idSchema, autoAssign: z.boolean() }),
 ] as const;
+
+type ShiftPut = z.infer<(typeof leadOperationSchemas)[0]>;
+
+/**
+ * The roster entry a `shift-put` writes: at the hub when it applies it, and in the lead's
+ * console as the forecast shown until the hub's row arrives.
+ */
+export const shiftFromPut = (op: ShiftPut, updatedBy: string, updatedAt: number): Shift => ({
+  id: op.shiftId,
+  operatorId: op.operatorId,
+  startsAt: op.startsAt,
+  endsAt: op.endsAt,
+  note: op.note ?? '',
+  removed: false,
+  updatedBy,
+  updatedAt,
+});
