@@ -8,7 +8,7 @@ import { headSeq } from '../db/change-log';
 import { getConversation, type HubConversation } from '../db/conversations';
 import { enqueueDelivery } from '../db/deliveries';
 import { getOperator } from '../db/operators';
-import { addMessage, addNotice, putConversation } from '../record';
+import { addMessage, addNotice, putConversation, staffMessage } from '../record';
 import { applyModeration } from './moderation';
 import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
 import { applyBroadcastOperation } from './broadcasts';
@@ -103,19 +103,24 @@ function release(scope: Scope, c: HubConversation): Outcome {
   return accepted();
 }
 
-function addNote(scope: Scope, c: HubConversation, body: string): void {
-  const message: Message = {
-    // The opId: the console shows its optimistic copy under this id and ours replaces it.
-    id: scope.op.opId,
+/** A message the actor wrote in this operation. */
+const staffMessageOf = (
+  scope: Scope,
+  c: HubConversation,
+  direction: 'note' | 'outbound',
+  body: string,
+): Message =>
+  staffMessage({
+    opId: scope.op.opId,
     conversationId: c.id,
-    direction: 'note',
     authorId: scope.actor.id,
+    direction,
     body,
-    redacted: false,
-    platformMessageId: null,
-    createdAt: scope.now,
-  };
-  addMessage(scope.ctx.db, scope.now, message, c);
+    at: scope.now,
+  });
+
+function addNote(scope: Scope, c: HubConversation, body: string): void {
+  addMessage(scope.ctx.db, scope.now, staffMessageOf(scope, c, 'note', body), c);
   save(scope, c);
 }
 
@@ -127,17 +132,7 @@ function addNote(scope: Scope, c: HubConversation, body: string): void {
 function reply(scope: Scope, c: HubConversation, body: string): Outcome {
   const free = c.assigneeId === null && !movedSinceSeen(scope, c);
   if (c.assigneeId === scope.actor.id || free || (isLead(scope.actor) && !movedSinceSeen(scope, c))) {
-    const message: Message = {
-      // The opId: the console shows its optimistic copy under this id and ours replaces it.
-      id: scope.op.opId,
-      conversationId: c.id,
-      direction: 'outbound',
-      authorId: scope.actor.id,
-      body,
-      redacted: false,
-      platformMessageId: null,
-      createdAt: scope.now,
-    };
+    const message = staffMessageOf(scope, c, 'outbound', body);
     addMessage(scope.ctx.db, scope.now, message, c);
     enqueueDelivery(scope.ctx.db, message.id, c.platform, scope.now);
     save(

@@ -11,7 +11,7 @@ import { enqueueModerationJob, type JobTarget, type ModerationJobKind } from '..
 import { getBlockedAccount, getCommentModeration } from '../db/moderation';
 import { freshModeration } from '../moderation/base';
 import { putBlockedAccount, putCommentModeration } from '../moderation/record';
-import { addMessage, putConversation } from '../record';
+import { addMessage, putConversation, staffMessage } from '../record';
 
 /** The same shape apply-operation's switch returns. */
 export type ModerationOutcome =
@@ -103,16 +103,14 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
       addMessage(
         db,
         now,
-        {
-          id: outboundId,
+        staffMessage({
+          opId: outboundId,
           conversationId: c.id,
-          direction: 'outbound',
           authorId: actor.id,
+          direction: 'outbound',
           body,
-          redacted: false,
-          platformMessageId: null,
-          createdAt: now,
-        },
+          at: now,
+        }),
         c,
       );
       putConversation(db, now, {
