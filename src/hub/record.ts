@@ -50,28 +50,6 @@ export function putConversation(
   return seq;
 }
 
-/**
- * A message staff wrote in an operation. Its id is the operation's id: the console shows its
- * optimistic copy under that id, and the hub's row replaces it in place.
- */
-export const staffMessage = (m: {
-  readonly opId: string;
-  readonly conversationId: string;
-  readonly authorId: string;
-  readonly direction: 'note' | 'outbound';
-  readonly body: string;
-  readonly at: number;
-}): Message => ({
-  id: m.opId,
-  conversationId: m.conversationId,
-  direction: m.direction,
-  authorId: m.authorId,
-  body: m.body,
-  redacted: false,
-  platformMessageId: null,
-  createdAt: m.at,
-});
-
 export function addMessage(db: HubDb, at: number, message: Message, conversation: HubConversation): number {
   insertMessage(db, message, conversation.platform);
   return appendChange(db, { entity: 'message', data: message }, at, {

@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '../../shared/domain/entities';
+import { staffMessage } from '../../shared/domain/staff-message';
 import type { Operation, OperationInput } from '../../shared/protocol/operations';
 
 /**
@@ -76,14 +77,12 @@ export function applyToConversation(
 /** Replies and notes show in the thread at once, under the opId the hub will store them as. */
 export function optimisticMessage(op: Operation, operatorId: string): Message | null {
   if (op.type !== 'reply' && op.type !== 'note') return null;
-  return {
-    id: op.opId,
+  return staffMessage({
+    opId: op.opId,
     conversationId: op.conversationId,
-    direction: op.type === 'reply' ? 'outbound' : 'note',
     authorId: operatorId,
+    direction: op.type === 'reply' ? 'outbound' : 'note',
     body: op.body,
-    redacted: false,
-    platformMessageId: null,
-    createdAt: op.createdAt,
-  };
+    at: op.createdAt,
+  });
 }

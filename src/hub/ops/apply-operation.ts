@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, Operator } from '../../shared/domain';
+import { staffMessage, type Message, type Operator } from '../../shared/domain';
 import type { Notice, Operation, OperationAck, RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { findAppliedAck, recordAppliedOperation } from '../db/applied-operations';
@@ -8,7 +8,7 @@ import { headSeq } from '../db/change-log';
 import { getConversation, type HubConversation } from '../db/conversations';
 import { enqueueDelivery } from '../db/deliveries';
 import { getOperator } from '../db/operators';
-import { addMessage, addNotice, putConversation, staffMessage } from '../record';
+import { addMessage, addNotice, putConversation } from '../record';
 import { applyModeration } from './moderation';
 import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
 import { applyBroadcastOperation } from './broadcasts';

@@ -1,4 +1,4 @@
-import type { Message, Operator } from '../../shared/domain';
+import { staffMessage, type Message, type Operator } from '../../shared/domain';
 import { cannedFor } from '../../shared/canned/responses';
 import { LEAD_ONLY_ACTIONS } from '../../shared/moderation/reasons';
 import type { CommentModeration, OperationInput, RejectionCode } from '../../shared/protocol';
@@ -11,7 +11,7 @@ import { enqueueModerationJob, type JobTarget, type ModerationJobKind } from '..
 import { getBlockedAccount, getCommentModeration } from '../db/moderation';
 import { freshModeration } from '../moderation/base';
 import { putBlockedAccount, putCommentModeration } from '../moderation/record';
-import { addMessage, putConversation, staffMessage } from '../record';
+import { addMessage, putConversation } from '../record';
 
 /** The same shape apply-operation's switch returns. */
 export type ModerationOutcome =

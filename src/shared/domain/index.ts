@@ -1,2 +1,3 @@
 export * from './enums';
 export * from './entities';
+export * from './staff-message';
