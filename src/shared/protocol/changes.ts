@@ -53,11 +53,17 @@ export type EntityName = EntityRecord['entity'];
 
 export const seqSchema = z.number().int().nonnegative();
 
-/** A record numbered by the hub's single increasing change sequence. */
-export const changeSchema = z.intersection(
-  z.object({ seq: seqSchema.min(1), at: epochMsSchema }),
-  entityRecordSchema,
-);
+const changeHead = { seq: seqSchema.min(1), at: epochMsSchema };
+
+/**
+ * A record numbered by the hub's single increasing change sequence. Built as one union of
+ * records with the sequence added, not as an intersection: zod parses both sides of an
+ * intersection and then merges the two results, which cost a console catching up on
+ * 100,000 changes a tenth of its time.
+ */
+const [firstChange, ...otherChanges] = entityRecordSchema.options.map((record) => record.extend(changeHead));
+if (firstChange === undefined) throw new Error('there are no entity records');
+export const changeSchema = z.discriminatedUnion('entity', [firstChange, ...otherChanges]);
 export type Change = z.infer<typeof changeSchema>;
 
 /**
