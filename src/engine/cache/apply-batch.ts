@@ -42,7 +42,7 @@ export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string |
         deleteOutbox(db, row.op.opId);
         for (const id of targetsOf(row.op)) changes.conversationIds.add(id);
       }
-      recomputeConversations(db, changes.conversationIds, operatorId);
+      recomputeConversations(db, changes.conversationIds, operatorId, changes.confirmed);
       return { kind: 'applied', changes, settled, lastSeq: batch.upTo };
     })
     .immediate();

@@ -1,3 +1,4 @@
+import type { Conversation } from '../../shared/domain/entities';
 import type { Operation } from '../../shared/protocol/operations';
 import { deleteViewConversation, getConfirmedConversation, putViewConversation } from '../db/conversations';
 import type { CacheDb } from '../db/handle';
@@ -13,9 +14,15 @@ import { applyToConversation, optimisticMessage, targetsOf } from './optimistic'
 /**
  * Rebuilds the operator's view of some conversations from the confirmed rows plus the
  * operator's still-pending actions, in the order they were taken. Runs inside the caller's
- * transaction: confirmed changes, rollbacks and settled acks all end here.
+ * transaction: confirmed changes, rollbacks and settled acks all end here. `justConfirmed`
+ * holds rows the caller wrote in this transaction, which need not be read back.
  */
-export function recomputeConversations(db: CacheDb, ids: Iterable<string>, operatorId: string | null): void {
+export function recomputeConversations(
+  db: CacheDb,
+  ids: Iterable<string>,
+  operatorId: string | null,
+  justConfirmed: ReadonlyMap<string, Conversation> = new Map(),
+): void {
   const wanted = [...new Set(ids)];
   const pending: Operation[] =
     operatorId === null ? [] : listOutboxFor(db, operatorId, wanted).map((row) => row.op);
@@ -28,7 +35,7 @@ export function recomputeConversations(db: CacheDb, ids: Iterable<string>, opera
     }
   }
   for (const id of wanted) {
-    const confirmed = getConfirmedConversation(db, id);
+    const confirmed = justConfirmed.get(id) ?? getConfirmedConversation(db, id);
     const ops = byConversation.get(id) ?? [];
     if (!confirmed) {
       deletePendingMessages(db, id);

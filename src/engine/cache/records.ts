@@ -1,3 +1,4 @@
+import type { Conversation } from '../../shared/domain/entities';
 import type { EntityRecord, Notice } from '../../shared/protocol/changes';
 import { putConfirmedConversation } from '../db/conversations';
 import { putContact, putOperator, putQueue } from '../db/directory';
@@ -17,6 +18,11 @@ export class ChangeSet {
   readonly notices: Notice[] = [];
   /** SLA alerts new to this cache (issue 6): the engine decides whom to tell. */
   readonly slaAlerts: SlaEventRecord[] = [];
+  /**
+   * Conversations as this batch confirmed them, so their views are rebuilt without reading
+   * back and re-validating the rows just written. Not merged: it serves one transaction.
+   */
+  readonly confirmed = new Map<string, Conversation>();
 
   merge(other: ChangeSet): void {
     for (const id of other.conversationIds) this.conversationIds.add(id);
@@ -44,6 +50,7 @@ export function applyRecord(db: CacheDb, record: EntityRecord, changes: ChangeSe
     case 'conversation':
       putConfirmedConversation(db, record.data);
       changes.conversationIds.add(record.data.id);
+      changes.confirmed.set(record.data.id, record.data);
       changes.lists = true;
       return;
     case 'message':

@@ -25,7 +25,7 @@ export function applySnapshotPage(
         applyRecord(db, record, changes);
         remember.run(record.entity, idOf(record));
       }
-      recomputeConversations(db, changes.conversationIds, operatorId);
+      recomputeConversations(db, changes.conversationIds, operatorId, changes.confirmed);
       // Old notices from a snapshot are history, not news.
       changes.notices.length = 0;
       changes.slaAlerts.length = 0;

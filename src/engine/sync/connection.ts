@@ -294,19 +294,38 @@ export class HubConnection {
     }
   }
 
+  /** One `sync:pull`, answered or failed, never rejecting (so a page asked for early can be dropped). */
+  private pull(
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ ok: true; answer: unknown } | { ok: false; error: unknown }> {
+    return this.request({ event: 'sync:pull', payload: { afterSeq, limit } }).then(
+      (answer) => ({ ok: true as const, answer }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  }
+
+  /**
+   * Pulls pages until the cache is level with the hub. The next page is asked for before
+   * this one is applied, so the hub reads and sends it while the console writes: a console
+   * far behind is then bounded by its own writing, not by the two taking turns.
+   */
   private async pullUntilCurrent(): Promise<void> {
     const limit = this.deps.pullLimit ?? 1000;
+    let afterSeq = lastSeqOf(this.deps.db);
+    let next = this.pull(afterSeq, limit);
     for (;;) {
-      const afterSeq = lastSeqOf(this.deps.db);
-      const res = pullResponseSchema.safeParse(
-        await this.request({ event: 'sync:pull', payload: { afterSeq, limit } }),
-      );
+      const got = await next;
+      if (!got.ok) throw got.error instanceof Error ? got.error : new Error(String(got.error));
+      const res = pullResponseSchema.safeParse(got.answer);
       if (!res.success)
         throw new Error('the hub answered sync:pull with something this console does not understand');
       const answer = res.data;
       if (answer.kind === 'error') throw new Error(`the hub refused sync:pull: ${answer.error}`);
       if (answer.kind === 'snapshot-required') {
         await this.takeSnapshot();
+        afterSeq = lastSeqOf(this.deps.db);
+        next = this.pull(afterSeq, limit);
         continue;
       }
       this.deps.onHubTime(answer.batch.hubTime, this.deps.now());
@@ -316,12 +335,16 @@ export class HubConnection {
         await this.takeSnapshot();
         return;
       }
+      const more = answer.batch.upTo < answer.headSeq;
+      // Pages overlap safely if this one turns out stale: applyBatch skips what it has.
+      if (more) next = this.pull(answer.batch.upTo, limit);
       const outcome = applyBatch(this.deps.db, answer.batch, this.deps.operatorId);
       if (outcome.kind === 'applied') this.report(outcome.changes, outcome.settled);
       if (outcome.kind === 'gap')
         throw new Error(`sync:pull after ${String(afterSeq)} started at ${String(answer.batch.after)}`);
       const now = lastSeqOf(this.deps.db);
-      if (now >= answer.headSeq || now === afterSeq) return;
+      if (!more || now >= answer.headSeq || now === afterSeq) return;
+      afterSeq = now;
     }
   }
 
