@@ -1,15 +1,19 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { hubDbPath } from '../../hub/db/connection';
-import { createConsoleEngine } from '../../engine/engine';
-import { flood, login, nowMs, sleep, startBenchHub, tempDir } from './desk';
-import { storeSession } from './stored-session';
+import { flood, login, nowMs, startBenchHub, tempDir } from './desk';
 import { figure, type Figure } from './figures';
+import { hostLineSchema } from './host-lines';
+import { JsonChild } from './json-child';
 
 /**
  * A console `behind` changes behind (every message is a new person: contact, conversation
  * and message, three changes) reconnects; time until its cache is level with the hub.
  * Baseline: raw better-sqlite3 inserting the same change rows in one transaction.
+ *
+ * The console runs in a process of its own, as on a desk where it is another workstation:
+ * in the hub's process the hub's reading of the log and the console's applying of it would
+ * take turns on one thread instead of overlapping.
  */
 export async function benchCatchUp(
   behindTargets: readonly number[],
@@ -20,21 +24,34 @@ export async function benchCatchUp(
     const desk = await startBenchHub();
     try {
       const session = await login(desk.hub.url);
-      const dir = tempDir('desk-bench-catchup-');
-      storeSession(dir, desk.hub.url, session);
-      const engine = createConsoleEngine({ dataDir: dir, emit: () => undefined });
-      while (engine.connectionState().status !== 'online') await sleep(20);
-      await engine.disconnect();
-      const from = engine.connectionState().lastSeq;
-      await flood(desk.hub.url, Math.ceil(behind / 3));
-      const head = desk.hub.headSeq();
-      log(`[bench] catch-up: console ${String(head - from)} changes behind`);
-
-      const t0 = nowMs();
-      engine.reconnect();
-      while (engine.connectionState().lastSeq < head) await sleep(5);
-      const elapsed = nowMs() - t0;
-      await engine.close();
+      const host = new JsonChild('src/tools/bench/engine-host.ts', hostLineSchema, { ENGINE_HOST_NICE: '0' });
+      let from: number;
+      let elapsed: number;
+      let head: number;
+      try {
+        await host.request({
+          cmd: 'engines',
+          hubUrl: desk.hub.url,
+          token: session.token,
+          expiresAt: session.expiresAt,
+          operator: session.operator,
+          count: 1,
+          baseDir: tempDir('desk-bench-catchup-'),
+        });
+        await host.request({ cmd: 'disconnect' });
+        const seqs = await host.request({ cmd: 'seqs' });
+        from = seqs.kind === 'seqs' ? (seqs.seqs[0] ?? 0) : 0;
+        await flood(desk.hub.url, Math.ceil(behind / 3));
+        head = desk.hub.headSeq();
+        log(`[bench] catch-up: console ${String(head - from)} changes behind`);
+        const answer = await host.request({ cmd: 'catch-up', headSeq: head }, 600_000);
+        if (answer.kind !== 'times' || answer.times[0] == null)
+          throw new Error(`the console host answered ${JSON.stringify(answer)}`);
+        elapsed = answer.times[0];
+        await host.request({ cmd: 'close' });
+      } finally {
+        await host.stop();
+      }
 
       // Baseline: the same rows, straight into a table, one transaction.
       const hubDb = new Database(hubDbPath(desk.dir), { readonly: true });

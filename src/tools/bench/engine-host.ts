@@ -28,6 +28,8 @@ const commandSchema = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('collect'), id: z.number(), timeoutMs: z.number() }),
   z.object({ cmd: z.literal('seqs'), id: z.number() }),
   z.object({ cmd: z.literal('raw'), id: z.number(), url: z.string(), count: z.number().int().min(1) }),
+  z.object({ cmd: z.literal('disconnect'), id: z.number() }),
+  z.object({ cmd: z.literal('catch-up'), id: z.number(), headSeq: z.number().int().min(0) }),
   z.object({ cmd: z.literal('close'), id: z.number() }),
   z.object({ cmd: z.literal('rss'), id: z.number() }),
 ]);
@@ -35,7 +37,8 @@ const commandSchema = z.discriminatedUnion('cmd', [
 // On a real desk every console is its own workstation. Here hundreds share the hub's two
 // cores, so they run at a lower priority: what they cost must not be counted as the hub's
 // own slowness. They still get every spare cycle, and latency waits for all of them.
-setPriority(10);
+// A host with a single console (catch-up) has a core of its own and keeps its priority.
+setPriority(process.env.ENGINE_HOST_NICE === '0' ? 0 : 10);
 
 const say = (value: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -43,11 +46,11 @@ const say = (value: Record<string, unknown>): void => {
 const nowMs = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(done: () => boolean, what: string, timeoutMs = 300_000): Promise<void> {
+async function until(done: () => boolean, what: string, timeoutMs = 300_000, everyMs = 50): Promise<void> {
   const limit = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > limit) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
+    await sleep(everyMs);
   }
 }
 
@@ -107,6 +110,14 @@ async function collect(timeoutMs: number): Promise<(number | null)[]> {
   return arrivals[group];
 }
 
+/** Reconnects every engine; ms until all of them have every change up to `headSeq`. */
+async function catchUp(headSeq: number): Promise<number> {
+  const t0 = nowMs();
+  for (const e of engines) e.reconnect();
+  await until(() => engines.every((e) => e.connectionState().lastSeq >= headSeq), 'catch-up', 600_000, 1);
+  return nowMs() - t0;
+}
+
 createInterface({ input: process.stdin }).on('line', (text) => {
   const command = commandSchema.parse(JSON.parse(text));
   void (async (): Promise<void> => {
@@ -133,6 +144,13 @@ createInterface({ input: process.stdin }).on('line', (text) => {
       case 'rss':
         say({ id: command.id, kind: 'rss', rss: process.memoryUsage().rss });
         return;
+      case 'disconnect':
+        for (const e of engines) await e.disconnect();
+        say({ id: command.id, kind: 'done' });
+        return;
+      case 'catch-up':
+        say({ id: command.id, kind: 'times', times: [await catchUp(command.headSeq)] });
+        return;
       case 'close':
         for (const e of engines) await e.close();
         for (const s of raws) s.disconnect();
@@ -147,3 +165,6 @@ createInterface({ input: process.stdin }).on('line', (text) => {
     say({ id: command.id, kind: 'error', error: error instanceof Error ? error.message : String(error) });
   });
 });
+
+// Exit normally when the bench stops this host, so `node --cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));
