@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import { assignWaiting, type AssignableOperator } from '../shared/assignment';
 import { clockStartOf } from '../shared/workload';
 import type { HubContext } from './context';
@@ -59,7 +59,7 @@ export function runAutoAssign(ctx: HubContext): number {
       { assignmentChanged: true },
     );
     addNotice(db, now, {
-      id: randomUUID(),
+      id: newId(),
       operatorId,
       kind: 'assigned-to-you',
       conversationId,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
@@ -63,7 +63,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
 
     const existing = findContact(db, inbound.platform, inbound.senderId);
     const contact: Contact = {
-      id: existing?.id ?? randomUUID(),
+      id: existing?.id ?? newId(),
       platform: inbound.platform,
       platformUserId: inbound.senderId,
       displayName: (inbound.senderName ?? existing?.displayName ?? '').slice(0, 200),
@@ -83,7 +83,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     if (previous === null) {
       assignmentChanged = true;
       conversation = {
-        id: randomUUID(),
+        id: newId(),
         platform: inbound.platform,
         kind: inbound.kind,
         contactId: contact.id,
@@ -138,7 +138,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     }
 
     const message: Message = {
-      id: randomUUID(),
+      id: newId(),
       conversationId: conversation.id,
       direction: 'inbound',
       authorId: null,

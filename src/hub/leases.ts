@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids';
 import type { HubContext } from './context';
 import { conversationsAssignedTo, conversationsWithLapsedLease } from './db/conversations';
 import { getOperator, listOperators, setOperatorStatus } from './db/operators';
@@ -75,7 +75,7 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
             { assignmentChanged: true },
           );
           addNotice(db, now, {
-            id: randomUUID(),
+            id: newId(),
             operatorId: c.assigneeId,
             kind: 'moved-from-you',
             conversationId: c.id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
 import { getConversation } from '../db/conversations';
@@ -80,7 +80,7 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
         const authorId = getMessage(db, delivery.messageId)?.authorId ?? null;
         if (giveUp && authorId !== null) {
           addNotice(db, now, {
-            id: randomUUID(),
+            id: newId(),
             operatorId: authorId,
             kind: 'info',
             conversationId: reply.conversationId,

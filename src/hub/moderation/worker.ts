@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { PlatformError, type PlatformAdapters } from '../adapters/types';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
@@ -131,7 +131,7 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
             : (getCommentModeration(db, job.subjectId)?.actorId ?? null);
         if (actorId !== null) {
           addNotice(db, now, {
-            id: randomUUID(),
+            id: newId(),
             operatorId: actorId,
             kind: 'info',
             conversationId: job.target.conversationId,

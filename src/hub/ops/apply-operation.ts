@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import { staffMessage, type Message, type Operator } from '../../shared/domain';
 import type { Notice, Operation, OperationAck, RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
@@ -64,7 +64,7 @@ function notify(
   text: string,
 ): void {
   addNotice(scope.ctx.db, scope.now, {
-    id: randomUUID(),
+    id: newId(),
     operatorId,
     kind,
     conversationId,

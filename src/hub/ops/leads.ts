@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { Operator, OperatorStatus } from '../../shared/domain';
 import { shiftFromPut, type OperationInput, type RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
@@ -99,7 +99,7 @@ export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, '
       { assignmentChanged: true },
     );
     addNotice(ctx.db, now, {
-      id: randomUUID(),
+      id: newId(),
       operatorId: actor.id,
       kind: 'moved-from-you',
       conversationId: c.id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids';
 import type { SlaStatus } from '../../shared/protocol';
 import {
   computeSla,
@@ -169,7 +169,7 @@ function record(
       {
         entity: 'sla-event',
         data: {
-          id: randomUUID(),
+          id: newId(),
           conversationId: conversation.id,
           kind: transition.state,
           clock: transition.clock,
