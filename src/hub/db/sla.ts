@@ -23,12 +23,19 @@ export interface StoredSlaPolicies {
   readonly sourceHash: string | null;
 }
 
+const policyTextSchema = z.object({ json: z.string() });
 const policyRowSchema = z.object({
   json: z.string(),
   updated_at: z.number().int(),
   updated_by: z.string().nullable(),
   source_hash: z.string().nullable(),
 });
+
+/** The stored policies' text alone, to tell cheaply whether they changed. */
+export function getSlaPoliciesText(db: HubDb): string | null {
+  const row: unknown = db.prepare('SELECT json FROM sla_policies WHERE id = 1').get();
+  return row === undefined ? null : policyTextSchema.parse(row).json;
+}
 
 export function getSlaPolicies(db: HubDb): StoredSlaPolicies | null {
   const row: unknown = db.prepare('SELECT * FROM sla_policies WHERE id = 1').get();

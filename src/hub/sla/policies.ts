@@ -6,7 +6,7 @@ import type { SlaPolicyRecord } from '../../shared/protocol';
 import { parseSlaPolicies, type SlaPolicies, type SlaPoliciesFile } from '../../shared/sla';
 import { appendChange } from '../db/change-log';
 import type { HubDb } from '../db/connection';
-import { getSlaPolicies, putSlaPolicies } from '../db/sla';
+import { getSlaPolicies, getSlaPoliciesText, putSlaPolicies } from '../db/sla';
 
 /** The defaults that ship with the hub. */
 export const SHIPPED_POLICY_FILE = fileURLToPath(
@@ -65,10 +65,13 @@ function shippedPolicies(): SlaPolicies {
  * started on (e.g. a tool opening it directly) falls back to the shipped defaults.
  */
 export function currentPolicies(db: HubDb): SlaPolicies {
+  // Every inbound message asks: compare the stored text before parsing any of it.
+  const text = getSlaPoliciesText(db);
+  if (text === null) return shippedPolicies();
+  const hit = cache.get(db);
+  if (hit !== undefined && hit.raw === text) return hit.policies;
   const stored = getSlaPolicies(db);
   if (stored === null) return shippedPolicies();
-  const hit = cache.get(db);
-  if (hit !== undefined && hit.raw === stored.raw) return hit.policies;
   const parsed = parseSlaPolicies(stored.json);
   if (!parsed.ok) throw new Error(`stored SLA policies are invalid: ${parsed.error}`);
   cache.set(db, { raw: stored.raw, policies: parsed.policies });
