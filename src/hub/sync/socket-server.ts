@@ -17,6 +17,7 @@ import { headSeq, logFloor, readChanges } from '../db/change-log';
 import { getOperator } from '../db/operators';
 import { applyOperation } from '../ops/apply-operation';
 import { pullChanges } from './pull';
+import { createPublishGap } from './publish-gap';
 import { snapshotPage } from './snapshot';
 import { addressedToOne, visibilityKey, visibleChange } from './visibility';
 
@@ -68,6 +69,14 @@ export interface SyncServer {
 }
 
 const MAX_LIVE_BATCH = 5000;
+
+/**
+ * A busy hub sends changes at most this often. Every send writes to every console's socket,
+ * and at a hundred consoles those writes were most of what a stream of webhooks cost; now
+ * the deliveries of a few milliseconds go out together. A change after a quiet spell still
+ * goes out at once.
+ */
+export const PUBLISH_GAP_MS = 4;
 
 const describe = (error: z.ZodError): string =>
   error.issues
@@ -205,6 +214,8 @@ export function attachSyncServer(
         })
         .then(
           (result) => {
+            // The console hears the changes its action made before it hears the answer.
+            flushPublish();
             ack?.(result);
             deps.afterOperation();
           },
@@ -245,7 +256,7 @@ export function attachSyncServer(
     });
   });
 
-  const publish = (): void => {
+  const publishNow = (): void => {
     const head = headSeq(ctx.db);
     // Nobody to send to: consoles that connect later pull from the log.
     if (sockets.size === 0) publishedSeq = head;
@@ -283,11 +294,21 @@ export function attachSyncServer(
     }
   };
 
+  const gap = createPublishGap(publishNow, PUBLISH_GAP_MS);
+  const publish = (): void => {
+    gap.request();
+  };
+  const flushPublish = (): void => {
+    gap.flush();
+  };
+
   return {
     publish,
     isOnline: (operatorId) => (connectionsByOperator.get(operatorId) ?? 0) > 0,
     close: () =>
       new Promise<void>((resolve) => {
+        // After close the hub's workers may still commit while stopping: consoles pull that later.
+        gap.stop();
         io.disconnectSockets(true);
         void io.close(() => {
           resolve();
