@@ -41,6 +41,25 @@ const tokenOf = (c: TestConsole): string => {
   return token;
 };
 
+/** Waits until the console has every change up to `head` and has nothing left to send. */
+async function waitLevel(c: TestConsole, head: () => number, timeoutMs: number): Promise<void> {
+  await waitUntil(() => c.engine.connectionState().lastSeq === head(), 'alice level with the hub', timeoutMs);
+  await waitDrained(c, 'alice online');
+}
+
+/** `word` finds `total` conversations in the console, and its cache equals the hub's view. */
+async function expectFoundAndMatching(
+  desk: Desk,
+  c: TestConsole,
+  word: string,
+  total: number,
+): Promise<void> {
+  const list = await c.call('conversations.list', { filter: { search: word }, offset: 0, limit: 1 });
+  expect(list.total).toBe(total);
+  const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(c)));
+  expect(stateHashes(engineConfirmedState(c.engine))).toEqual(hub);
+}
+
 describe('a console far behind', () => {
   it('10,000 changes behind, it catches up in pages and its cache matches the hub', async () => {
     const desk: Desk = await startDesk({ alice: ['operator'] });
@@ -57,12 +76,7 @@ describe('a console far behind', () => {
 
     const changedBefore = alice.eventsOf('data.changed').length;
     alice.engine.reconnect();
-    await waitUntil(
-      () => alice.engine.connectionState().lastSeq === desk.hub.headSeq(),
-      'alice level with the hub',
-      60_000,
-    );
-    await waitDrained(alice, 'alice online');
+    await waitLevel(alice, () => desk.hub.headSeq(), 60_000);
     // Pulled in pages (1,000 changes each), each applied and announced on its own.
     expect(alice.eventsOf('data.changed').length - changedBefore).toBeGreaterThanOrEqual(10);
 
@@ -75,8 +89,7 @@ describe('a console far behind', () => {
       limit: 5,
     });
     expect(found.rows.map((r) => r.conversation.preview)).toEqual([expect.stringContaining('number 3399')]);
-    const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(alice)));
-    expect(stateHashes(engineConfirmedState(alice.engine))).toEqual(hub);
+    await expectFoundAndMatching(desk, alice, 'wildebeest 3399', 1);
   });
 
   it('when its link drops halfway through catching up, it resumes where it stopped and matches the hub', async () => {
@@ -106,22 +119,10 @@ describe('a console far behind', () => {
     expect(stoppedAt).toBeLessThan(head);
 
     alice.engine.reconnect();
-    await waitUntil(
-      () => alice.engine.connectionState().lastSeq === head,
-      'alice level with the hub',
-      60_000,
-    );
-    await waitDrained(alice, 'alice online');
-    const list = await alice.call('conversations.list', {
-      filter: { search: 'pangolin' },
-      offset: 0,
-      limit: 1,
-    });
-    expect(list.total).toBe(1000);
+    await waitLevel(alice, () => head, 60_000);
     // The page asked for before the drop failed quietly: no catch-up error was logged.
     expect(logged.filter((line) => line.includes('catch-up failed'))).toEqual([]);
-    const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(alice)));
-    expect(stateHashes(engineConfirmedState(alice.engine))).toEqual(hub);
+    await expectFoundAndMatching(desk, alice, 'pangolin', 1000);
   });
 
   it('behind the change log it takes a snapshot in pages, drops what is gone, and matches the hub', async () => {
@@ -146,23 +147,11 @@ describe('a console far behind', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_200));
 
     alice.engine.reconnect();
-    await waitUntil(
-      () => alice.engine.connectionState().lastSeq === desk.hub.headSeq(),
-      'alice level with the hub',
-      30_000,
-    );
-    await waitDrained(alice, 'alice online');
-    const list = await alice.call('conversations.list', {
-      filter: { search: 'manatee' },
-      offset: 0,
-      limit: 1,
-    });
-    expect(list.total).toBe(150);
+    await waitLevel(alice, () => desk.hub.headSeq(), 30_000);
     expect(logged.some((line) => line.includes('taking a snapshot'))).toBe(true);
     expect(
       alice.engine.db.prepare(`SELECT id FROM hub_conversations WHERE id = 'ghost'`).get(),
     ).toBeUndefined();
-    const hub = stateHashes(await hubVisibleState(desk.hub.url, tokenOf(alice)));
-    expect(stateHashes(engineConfirmedState(alice.engine))).toEqual(hub);
+    await expectFoundAndMatching(desk, alice, 'manatee', 150);
   });
 });
