@@ -8,9 +8,9 @@ import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { z } from 'zod';
 import { verifyMetaSignature } from '../../hub/webhooks/signatures';
-import { dmBody, login, META_SECRET, nowMs, postSigned, sleep, startBenchHub, tempDir } from './desk';
+import { login, META_SECRET, nowMs, sleep, startBenchHub, tempDir } from './desk';
 import { figure, percentile, type Figure } from './figures';
-import { hostLineSchema, type HostLine } from './host-lines';
+import { hostLineSchema, probeLineSchema, type HostLine } from './host-lines';
 import { JsonChild, ROOT } from './json-child';
 
 export interface FanoutOptions {
@@ -43,15 +43,17 @@ async function all(
   return lines;
 }
 
-/** Arms every host, runs `fire`, and returns each console's delay after `fire` started, in ms. */
+/**
+ * Arms every host, runs `fire`, and returns each console's delay, in ms, after the moment
+ * `fire` gives (when the message left for the hub, or the broadcast began).
+ */
 async function sample(
   hosts: readonly Host[],
   group: 'engines' | 'raw',
-  fire: () => Promise<void> | void,
+  fire: () => Promise<number> | number,
 ): Promise<number[]> {
   await all(hosts, () => ({ cmd: 'arm', group }));
-  const t0 = nowMs();
-  await fire();
+  const t0 = await fire();
   const lines = await all(hosts, () => ({ cmd: 'collect', timeoutMs: 15_000 }));
   const out: number[] = [];
   for (const line of lines)
@@ -117,6 +119,8 @@ export async function benchFanout(options: FanoutOptions): Promise<Figure[]> {
     () => new JsonChild('src/tools/bench/engine-host.ts', hostLineSchema),
   );
   const baseDir = tempDir('desk-bench-engines-');
+  // Latency probes come from another process, as from Meta's servers (see probe-sender.ts).
+  const probe = new JsonChild('src/tools/bench/probe-sender.ts', probeLineSchema);
 
   // The bare broadcast: socket.io alone, in this process like the hub.
   const bareHttp = createServer();
@@ -188,19 +192,19 @@ export async function benchFanout(options: FanoutOptions): Promise<Figure[]> {
       // The first few rounds at each size only warm up (JIT, statement caches, new sockets),
       // for the bare broadcast as much as for the hub; they are not counted.
       for (let s = -WARM_UP_SAMPLES; s < options.samples; s += 1) {
-        const hub = await sample(hosts, 'engines', () =>
-          postSigned(
-            desk.hub.url,
-            dmBody([
-              {
-                senderId: `latency-${randomUUID()}`,
-                text: `Latency probe ${String(s)}: my car was broken into`,
-              },
-            ]),
-          ),
-        );
+        const hub = await sample(hosts, 'engines', async () => {
+          const sent = await probe.request({
+            url: desk.hub.url,
+            senderId: `latency-${randomUUID()}`,
+            text: `Latency probe ${String(s)}: my car was broken into`,
+          });
+          if (sent.kind !== 'sent') throw new Error(`the probe sender failed: ${sent.error}`);
+          return sent.sentAt;
+        });
         const raw = await sample(hosts, 'raw', () => {
+          const t0 = nowMs();
           bare.emit('bench', payload);
+          return t0;
         });
         if (s >= 0) {
           hubTimes.push(...hub);
@@ -231,6 +235,7 @@ export async function benchFanout(options: FanoutOptions): Promise<Figure[]> {
     listener.disconnect();
     await all(hosts, () => ({ cmd: 'close' }), 600_000).catch(() => undefined);
     for (const h of hosts) await h.stop();
+    await probe.stop();
     await bare.close();
     await desk.close();
   }

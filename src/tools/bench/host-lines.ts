@@ -9,3 +9,9 @@ export const hostLineSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.number(), kind: z.literal('rss'), rss: z.number() }),
 ]);
 export type HostLine = z.infer<typeof hostLineSchema>;
+
+/** What the latency probe sender answers (see probe-sender.ts). */
+export const probeLineSchema = z.discriminatedUnion('kind', [
+  z.object({ id: z.number(), kind: z.literal('sent'), sentAt: z.number() }),
+  z.object({ id: z.number(), kind: z.literal('error'), error: z.string() }),
+]);
