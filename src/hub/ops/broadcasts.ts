@@ -265,6 +265,39 @@ function submit(scope: Scope, b: BroadcastCore): BroadcastOutcome {
   return accepted;
 }
 
+/**
+ * Schedules `b` to publish at `due` and stores it approved by the actor: a lead's approval
+ * and an emergency publication differ only in `how`.
+ */
+function storeApproved(
+  scope: Scope,
+  b: BroadcastCore,
+  how: { due: number; emergency: boolean; editors: string[]; comment: string },
+  detail: Record<string, unknown>,
+): BroadcastOutcome {
+  schedule(scope, b, how.due);
+  store(
+    scope,
+    {
+      ...b,
+      status: 'approved',
+      approvedBy: scope.actor.id,
+      approvedAt: scope.now,
+      publishAt: how.due,
+      emergency: how.emergency,
+      signedOffBy: null,
+      signedOffAt: null,
+      editors: how.editors,
+      history: [
+        ...b.history,
+        event(scope, b, how.emergency ? 'emergency-published' : 'approved', how.comment),
+      ],
+    },
+    detail,
+  );
+  return accepted;
+}
+
 function approve(
   scope: Scope,
   b: BroadcastCore,
@@ -282,24 +315,12 @@ function approve(
   const problem = readyProblem(b);
   if (problem !== null) return problem;
   const due = publishAt === null || publishAt < scope.now ? scope.now : publishAt;
-  schedule(scope, b, due);
-  store(
+  return storeApproved(
     scope,
-    {
-      ...b,
-      status: 'approved',
-      approvedBy: scope.actor.id,
-      approvedAt: scope.now,
-      publishAt: due,
-      emergency: false,
-      signedOffBy: null,
-      signedOffAt: null,
-      editors: [],
-      history: [...b.history, event(scope, b, 'approved', comment)],
-    },
+    b,
+    { due, emergency: false, editors: [], comment },
     { publishAt: due, comment },
   );
-  return accepted;
 }
 
 function reject(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
@@ -322,25 +343,18 @@ function emergencyPublish(scope: Scope, b: BroadcastCore, comment: string): Broa
     return rejected('conflict', `This broadcast is already ${b.status}.`);
   const problem = readyProblem(b);
   if (problem !== null) return problem;
-  schedule(scope, b, scope.now);
-  store(
+  return storeApproved(
     scope,
+    b,
     {
-      ...b,
-      status: 'approved',
-      approvedBy: scope.actor.id,
-      approvedAt: scope.now,
-      publishAt: scope.now,
+      due: scope.now,
       emergency: true,
-      signedOffBy: null,
-      signedOffAt: null,
       // Kept so the sign-off can tell who wrote it: they may not sign it off either.
       editors: [...new Set([...b.editors, scope.actor.id])],
-      history: [...b.history, event(scope, b, 'emergency-published', comment)],
+      comment,
     },
     { comment, emergency: true },
   );
-  return accepted;
 }
 
 function signOff(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
