@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecordingAdapters, type RecordingAdapters } from '../../../../src/hub/adapters/recording';
 import { connectConsole, loginAs, startDesk, type DeskFixture, type RawConsole } from '../helpers';
-import { accept, ack, channelOf, draftInput, hubRows, latestBroadcast, TINY_PNG_BASE64 } from './support';
+import {
+  accept,
+  approveInput,
+  saveSubmitApprove,
+  ack,
+  channelOf,
+  draftInput,
+  hubRows,
+  latestBroadcast,
+  TINY_PNG_BASE64,
+} from './support';
 
 let desk: DeskFixture | null = null;
 let recording: RecordingAdapters = createRecordingAdapters();
@@ -30,24 +40,12 @@ describe('broadcast approval (two-person rule at the hub)', () => {
     const draft = draftInput();
     await accept(lena, draft);
     await accept(lena, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    const own = ack(
-      await lena.submit({
-        type: 'broadcast-approve',
-        broadcastId: draft.broadcastId,
-        comment: '',
-        publishAt: null,
-      }),
-    );
+    const own = ack(await lena.submit(approveInput(draft.broadcastId)));
     expect(own).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
     expect(own.outcome === 'rejected' && own.reason).toMatch(/Two-person rule/);
     expect(recording.posts).toHaveLength(0);
 
-    await accept(leo, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: 'OK',
-      publishAt: null,
-    });
+    await accept(leo, approveInput(draft.broadcastId, 'OK'));
     await leo.waitFor(() => channelOf(latestBroadcast(leo, draft.broadcastId), 'x')?.state === 'published');
     const b = latestBroadcast(leo, draft.broadcastId);
     expect(b?.approvedBy).toBe(desk?.ids.leo);
@@ -79,14 +77,7 @@ describe('broadcast approval (two-person rule at the hub)', () => {
     await accept(olive, draft);
     await accept(lena, { ...draft, textEn: `${draft.textEn} Updated.` });
     await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    const byEditor = ack(
-      await lena.submit({
-        type: 'broadcast-approve',
-        broadcastId: draft.broadcastId,
-        comment: '',
-        publishAt: null,
-      }),
-    );
+    const byEditor = ack(await lena.submit(approveInput(draft.broadcastId)));
     expect(byEditor).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
     const rejectedByLeo = ack(
       await leo.submit({
@@ -204,14 +195,7 @@ describe('broadcast approval (two-person rule at the hub)', () => {
       templateId: 'missing-appeal',
       image: { name: 'appeal.png', mime: 'image/png', alt: 'Photo of Sam', base64: TINY_PNG_BASE64 },
     });
-    await accept(olive, draft);
-    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    await accept(lena, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: '',
-      publishAt: null,
-    });
+    await saveSubmitApprove(olive, lena, draft);
     await lena.waitFor(() => channelOf(latestBroadcast(lena, draft.broadcastId), 'x')?.state === 'published');
     const b = latestBroadcast(lena, draft.broadcastId);
     expect(b?.image).toMatchObject({

@@ -3,7 +3,14 @@ import { createGraphApiAdapter } from '../../../../src/hub/adapters/graph-api';
 import { createXApiAdapter } from '../../../../src/hub/adapters/x-api';
 import { connectConsole, loginAs, startDesk, type DeskFixture, type RawConsole } from '../helpers';
 import { FakePlatforms } from './fake-platforms';
-import { accept, channelOf, draftInput, latestBroadcast, TINY_PNG_BASE64 } from './support';
+import {
+  accept,
+  saveSubmitApprove,
+  channelOf,
+  draftInput,
+  latestBroadcast,
+  TINY_PNG_BASE64,
+} from './support';
 
 let desk: DeskFixture | null = null;
 let fake: FakePlatforms | null = null;
@@ -63,14 +70,7 @@ describe('publishing per channel through the real Graph and X clients', () => {
     const { platforms, olive, lena, leo } = await start();
     platforms.override = (req) => (req.method === 'POST' && req.path === '/x/2/tweets' ? X_FORBIDDEN : null);
     const draft = draftInput();
-    await accept(olive, draft);
-    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    await accept(lena, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: '',
-      publishAt: null,
-    });
+    await saveSubmitApprove(olive, lena, draft);
 
     const failed = await leo.waitFor(() => {
       const b = latestBroadcast(leo, draft.broadcastId);
@@ -104,14 +104,7 @@ describe('publishing per channel through the real Graph and X clients', () => {
       templateId: 'missing-appeal',
       image: { name: 'sam.png', mime: 'image/png', alt: 'Sam', base64: TINY_PNG_BASE64 },
     });
-    await accept(olive, draft);
-    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    await accept(lena, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: '',
-      publishAt: null,
-    });
+    await saveSubmitApprove(olive, lena, draft);
     const live = await leo.waitFor(() => {
       const b = latestBroadcast(leo, draft.broadcastId);
       return channelOf(b, 'x')?.state === 'published' && channelOf(b, 'facebook')?.state === 'published'
@@ -143,14 +136,7 @@ describe('publishing per channel through the real Graph and X clients', () => {
   it('an approved update edits the Facebook post in place and reposts on X', async () => {
     const { platforms, olive, lena } = await start();
     const draft = draftInput();
-    await accept(olive, draft);
-    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    await accept(lena, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: '',
-      publishAt: null,
-    });
+    await saveSubmitApprove(olive, lena, draft);
     const first = await lena.waitFor(() => {
       const b = latestBroadcast(lena, draft.broadcastId);
       return channelOf(b, 'x')?.state === 'published' && channelOf(b, 'facebook')?.state === 'published'
@@ -158,17 +144,10 @@ describe('publishing per channel through the real Graph and X clients', () => {
         : null;
     });
     const fbId = channelOf(first, 'facebook')?.posts[0]?.postId ?? '';
-    await accept(olive, {
+    await saveSubmitApprove(olive, lena, {
       ...draft,
       textEn: 'UPDATE: The M4 has reopened.',
       textCy: 'DIWEDDARIAD: Mae’r M4 wedi ailagor.',
-    });
-    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-    await accept(lena, {
-      type: 'broadcast-approve',
-      broadcastId: draft.broadcastId,
-      comment: '',
-      publishAt: null,
     });
     const second = await lena.waitFor(() => {
       const b = latestBroadcast(lena, draft.broadcastId);

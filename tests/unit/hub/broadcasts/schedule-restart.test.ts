@@ -15,7 +15,15 @@ import {
   type TestHub,
 } from '../helpers';
 import { FakePlatforms } from './fake-platforms';
-import { accept, channelOf, draftInput, hubRows, latestBroadcast, pullUntil } from './support';
+import {
+  accept,
+  channelOf,
+  draftInput,
+  hubRows,
+  latestBroadcast,
+  pullUntil,
+  saveSubmitApprove,
+} from './support';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -53,9 +61,7 @@ async function scheduleOne(hub: RunningHub, publishAt: number): Promise<string> 
   const olive = await open(hub, 'olive');
   const lena = await open(hub, 'lena');
   const draft = draftInput();
-  await accept(olive, draft);
-  await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
-  await accept(lena, { type: 'broadcast-approve', broadcastId: draft.broadcastId, comment: '', publishAt });
+  await saveSubmitApprove(olive, lena, draft, publishAt);
   const scheduled =
     latestBroadcast(lena, draft.broadcastId) ??
     (await lena.waitFor(() => latestBroadcast(lena, draft.broadcastId)));

@@ -33,6 +33,30 @@ export function draftInput(
   };
 }
 
+/** A lead's approval of `broadcastId`, to publish now unless `publishAt` says later. */
+export const approveInput = (
+  broadcastId: string,
+  comment = '',
+  publishAt: number | null = null,
+): Extract<OperationInput, { type: 'broadcast-approve' }> => ({
+  type: 'broadcast-approve',
+  broadcastId,
+  comment,
+  publishAt,
+});
+
+/** `author` saves `draft` and submits it; `lead` approves it. */
+export async function saveSubmitApprove(
+  author: RawConsole,
+  lead: RawConsole,
+  draft: Extract<OperationInput, { type: 'broadcast-save' }>,
+  publishAt: number | null = null,
+): Promise<void> {
+  await accept(author, draft);
+  await accept(author, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+  await accept(lead, approveInput(draft.broadcastId, '', publishAt));
+}
+
 /** The latest broadcast record this console received. */
 export function latestBroadcast(c: RawConsole, id: string): Broadcast | null {
   let found: Broadcast | null = null;
