@@ -5,6 +5,7 @@ import { migration004 } from './004-broadcasts';
 import { migration005 } from './005-moderation';
 import { migration006 } from './006-list-indexes';
 import { migration007 } from './007-search-index';
+import { migration008 } from './008-list-covering-indexes';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = migrations.length;
