@@ -13,6 +13,8 @@ const probeSchema = z.object({
   page: z.array(z.number()),
   filter: z.array(z.number()),
   search: z.array(z.number()),
+  combinations: z.array(z.number()),
+  slowest: z.object({ ms: z.number(), list: z.string() }),
   rss: z.number(),
 });
 
@@ -71,6 +73,10 @@ export async function benchCache(
     query('cache.page-by-due', 'one page sorted by due time', probe.page),
     query('cache.filter-queue-language', 'filter by queue and language', probe.filter),
     query('cache.search', 'full-text search', probe.search),
+    {
+      ...query('cache.any-filters', 'any mix of list filters, either sort', probe.combinations),
+      note: `192 filter and sort combinations; the slowest single read was ${probe.slowest.ms.toFixed(1)} ms (${probe.slowest.list})`,
+    },
     figure({
       id: 'memory.engine-rss',
       label: `engine process RSS with the cache open (${size})`,
