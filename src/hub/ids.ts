@@ -9,8 +9,8 @@ let used = pool.length;
  * A new id for a row the hub stores and logs (contact, conversation, message, notice, SLA
  * event): a UUID v7 (RFC 9562), which begins with the millisecond it was made. Rows made
  * together then sit together in every index keyed by their id, at the hub and in every
- * console's cache, instead of each landing on a random index page: with random v4 ids one
- * new message dirtied about ten pages of the hub's write-ahead log.
+ * console's cache. A random v4 id put each new row on a random page of each such index,
+ * and every one of those pages had to be written again at the next commit.
  *
  * Not for secrets (session ids stay v4): a v7 id gives away when it was made.
  */
