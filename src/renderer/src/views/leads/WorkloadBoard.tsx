@@ -1,9 +1,10 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardItem, WorkloadBoard as Board } from '../../../../shared/ipc/channels/leads';
 import type { OperationInput } from '../../../../shared/protocol/operations';
 import { useDesk } from '../../context';
 import { formatClock, formatDuration } from '../../format/time';
+import { ColumnHeads } from '../ColumnHeads';
 import type { ViewProps } from '../registry';
 import { DRAG_TYPE, ItemCard } from './ItemCard';
 import { RosterPanel } from './RosterPanel';
@@ -136,6 +137,16 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
     );
   }
 
+  /** The cell a row's conversations are listed in and dropped on, for operators and queues alike. */
+  const workCell = (items: readonly BoardItem[], before: ReactNode = null) => (
+    <td className="work-cell">
+      {before}
+      {cards(items)}
+      <span className="drop-hint" aria-hidden="true">
+        {t('leads.move.dropHere')}
+      </span>
+    </td>
+  );
   const since = (at: number | null) =>
     at === null ? t('leads.operators.never') : formatDuration(hubNow - at);
   const queueName = (q: Board['queues'][number]['queue']) => (i18n.language === 'cy' ? q.nameCy : q.name);
@@ -246,20 +257,22 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
         ) : (
           <div className="table-wrap">
             <table className="board-table" data-testid="operator-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('leads.operators.name')}</th>
-                  <th scope="col">{t('leads.operators.status')}</th>
-                  <th scope="col">{t('leads.operators.shift')}</th>
-                  <th scope="col">{t('leads.operators.held')}</th>
-                  <th scope="col">{t('leads.operators.awaiting')}</th>
-                  <th scope="col">{t('leads.operators.atRisk')}</th>
-                  <th scope="col">{t('leads.operators.breached')}</th>
-                  <th scope="col">{t('leads.operators.oldest')}</th>
-                  <th scope="col">{t('leads.operators.lastAction')}</th>
-                  <th scope="col">{t('leads.operators.work')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                labels={(
+                  [
+                    'name',
+                    'status',
+                    'shift',
+                    'held',
+                    'awaiting',
+                    'atRisk',
+                    'breached',
+                    'oldest',
+                    'lastAction',
+                    'work',
+                  ] as const
+                ).map((column) => t(`leads.operators.${column}`))}
+              />
               <tbody>
                 {board.operators.map((row) => {
                   const o = row.operator;
@@ -318,8 +331,9 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
                           ? t('leads.operators.never')
                           : `${t(`actionNames.${row.lastAction.action}` as 'actionNames.claim', { defaultValue: row.lastAction.action })} · ${t('leads.operators.ago', { time: formatDuration(hubNow - row.lastAction.at) })}`}
                       </td>
-                      <td className="work-cell">
-                        {row.items.length > 0 && (
+                      {workCell(
+                        row.items,
+                        row.items.length > 0 && (
                           <button
                             type="button"
                             className="link"
@@ -329,12 +343,8 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
                           >
                             {t('leads.operators.selectAll', { name: o.name })}
                           </button>
-                        )}
-                        {cards(row.items)}
-                        <span className="drop-hint" aria-hidden="true">
-                          {t('leads.move.dropHere')}
-                        </span>
-                      </td>
+                        ),
+                      )}
                     </tr>
                   );
                 })}
@@ -348,17 +358,11 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
         <h2 id="queues-title">{t('leads.queues.title')}</h2>
         <div className="table-wrap">
           <table className="board-table" data-testid="queue-rows">
-            <thead>
-              <tr>
-                <th scope="col">{t('leads.queues.queue')}</th>
-                <th scope="col">{t('leads.queues.depth')}</th>
-                <th scope="col">{t('leads.queues.unassigned')}</th>
-                <th scope="col">{t('leads.queues.oldest')}</th>
-                <th scope="col">{t('leads.queues.atRisk')}</th>
-                <th scope="col">{t('leads.queues.autoAssign')}</th>
-                <th scope="col">{t('leads.queues.work')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={(
+                ['queue', 'depth', 'unassigned', 'oldest', 'atRisk', 'autoAssign', 'work'] as const
+              ).map((column) => t(`leads.queues.${column}`))}
+            />
             <tbody>
               {board.queues.map((row) => (
                 <tr
@@ -386,12 +390,7 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
                       }}
                     />
                   </td>
-                  <td className="work-cell">
-                    {cards(row.items)}
-                    <span className="drop-hint" aria-hidden="true">
-                      {t('leads.move.dropHere')}
-                    </span>
-                  </td>
+                  {workCell(row.items)}
                 </tr>
               ))}
             </tbody>

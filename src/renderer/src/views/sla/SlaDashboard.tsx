@@ -4,6 +4,7 @@ import type { SlaFigures, SlaWindowKey } from '../../../../shared/ipc/channels/s
 import { monthOf } from '../../../../shared/sla/monthly-csv';
 import { useDesk } from '../../context';
 import { formatClock, formatDuration } from '../../format/time';
+import { ColumnHeads } from '../ColumnHeads';
 import type { ViewProps } from '../registry';
 import { PolicyEditor } from './PolicyEditor';
 import { TrendChart } from './TrendChart';
@@ -124,18 +125,18 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
           <p className="muted">{t('sla.breaches.none')}</p>
         ) : (
           <table className="sla-table" data-testid="sla-breaches">
-            <thead>
-              <tr>
-                <th scope="col">{t('sla.breaches.contact')}</th>
-                <th scope="col">{t('sla.breaches.queue')}</th>
-                <th scope="col">{t('sla.breaches.clock')}</th>
-                <th scope="col">{t('sla.breaches.since')}</th>
-                <th scope="col">{t('sla.breaches.holder')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('sla.breaches.open')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[
+                t('sla.breaches.contact'),
+                t('sla.breaches.queue'),
+                t('sla.breaches.clock'),
+                t('sla.breaches.since'),
+                t('sla.breaches.holder'),
+                <span key="open" className="visually-hidden">
+                  {t('sla.breaches.open')}
+                </span>,
+              ]}
+            />
             <tbody>
               {dashboard.breaches.map((b) => (
                 <tr key={b.conversationId} data-conversation-id={b.conversationId}>
@@ -173,16 +174,9 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
         <h2 id="sla-compliance-title">{t('sla.compliance.title')}</h2>
         <table className="sla-table" data-testid="sla-compliance">
           <caption className="muted">{t('sla.compliance.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sla.compliance.queue')}</th>
-              {windows.map((w) => (
-                <th key={w.key} scope="col">
-                  {t(`sla.windows.${w.key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[t('sla.compliance.queue'), ...windows.map((w) => t(`sla.windows.${w.key}`))]}
+          />
           <tbody>
             {dashboard.queues.map((q) => (
               <tr key={q.id} data-queue-id={q.id}>
@@ -236,13 +230,7 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
         <section aria-labelledby="sla-times-title" className="sla-panel">
           <h2 id="sla-times-title">{t('sla.times.title')}</h2>
           <table className="sla-table" data-testid="sla-times">
-            <thead>
-              <tr>
-                <th scope="col">{t('sla.times.window')}</th>
-                <th scope="col">{t('sla.times.median')}</th>
-                <th scope="col">{t('sla.times.p90')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('sla.times.window'), t('sla.times.median'), t('sla.times.p90')]} />
             <tbody>
               {windows.map((w) => (
                 <tr key={w.key}>
@@ -259,13 +247,7 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
           <h2 id="sla-lang-title">{t('sla.languages.title')}</h2>
           <table className="sla-table" data-testid="sla-languages">
             <caption className="muted">{t('sla.languages.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sla.times.window')}</th>
-                <th scope="col">{t('sla.languages.en')}</th>
-                <th scope="col">{t('sla.languages.cy')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('sla.times.window'), t('sla.languages.en'), t('sla.languages.cy')]} />
             <tbody>
               {windows.map((w) => (
                 <tr key={w.key}>
