@@ -48,17 +48,12 @@ export type AckOutcome =
   | { readonly kind: 'rejected'; readonly row: OutboxRow };
 
 /**
- * Takes the hub's answer. A rejection removes the action and rebuilds the view without it:
+ * Takes the hub's answers. A rejection removes the action and rebuilds the view without it:
  * exactly its local effect goes, everything else stays. An acceptance keeps the optimistic
  * effect until the confirmed cache reaches the ack's sequence.
- */
-export function settleAck(db: CacheDb, ack: OperationAck, operatorId: string): AckOutcome {
-  return settleAcks(db, [ack], operatorId)[0] ?? { kind: 'unknown' };
-}
-
-/**
- * Takes a run of answers (a replayed outbox hears back many at once) in one transaction,
- * rebuilding each touched conversation once: rebuilding after every single answer made
+ *
+ * A run of answers (a replayed outbox hears back many at once) shares one transaction, and
+ * each touched conversation is rebuilt once: rebuilding after every single answer made
  * replaying a long offline session quadratic. Outcomes are returned in the acks' order.
  */
 export function settleAcks(db: CacheDb, acks: readonly OperationAck[], operatorId: string): AckOutcome[] {

@@ -118,15 +118,6 @@ export function getOutbox(db: CacheDb, opId: string): OutboxRow | null {
   return raw === undefined ? null : toRow(raw);
 }
 
-export function nextQueued(db: CacheDb, operatorId: string): OutboxRow | null {
-  const raw = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM outbox WHERE operator_id = ? AND state = 'queued' ORDER BY console_seq LIMIT 1`,
-    )
-    .get(operatorId);
-  return raw === undefined ? null : toRow(raw);
-}
-
 /**
  * The next queued actions after `afterConsoleSeq`, in the order they were taken: what a
  * pipelined drain sends next without re-reading the ones already in flight.

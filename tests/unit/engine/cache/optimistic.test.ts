@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyBatch, lastSeqOf } from '../../../../src/engine/cache/apply-batch';
-import { resetCache, settleAck, submitAction } from '../../../../src/engine/cache/actions';
+import { resetCache, settleAcks, submitAction } from '../../../../src/engine/cache/actions';
 import { getConfirmedConversation, getViewConversation } from '../../../../src/engine/db/conversations';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { messagesOf } from '../../../../src/engine/db/messages';
@@ -39,7 +39,7 @@ describe('submitting an action', () => {
 
   it('keeps consoleSeq increasing even after the outbox empties', () => {
     const first = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
-    settleAck(db, { opId: first.opId, outcome: 'accepted', seq: null, hubTime: T0 }, 'op-a');
+    settleAcks(db, [{ opId: first.opId, outcome: 'accepted', seq: null, hubTime: T0 }], 'op-a');
     expect(listOutbox(db)).toHaveLength(0);
     const second = submitAction(db, { type: 'release', conversationId: 'c-1' }, ctx);
     expect(second.consoleSeq).toBe(2);
@@ -79,18 +79,20 @@ describe('rollback and live changes', () => {
   it('a rejection removes exactly the rejected effect and keeps the others', () => {
     const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
     const note = submitAction(db, { type: 'note', conversationId: 'c-1', body: 'checked PNC' }, ctx);
-    const outcome = settleAck(
+    const [outcome] = settleAcks(
       db,
-      {
-        opId: claim.opId,
-        outcome: 'rejected',
-        code: 'conflict',
-        reason: 'Already claimed by Bob.',
-        hubTime: T0,
-      },
+      [
+        {
+          opId: claim.opId,
+          outcome: 'rejected',
+          code: 'conflict',
+          reason: 'Already claimed by Bob.',
+          hubTime: T0,
+        },
+      ],
       'op-a',
     );
-    expect(outcome.kind).toBe('rejected');
+    expect(outcome?.kind).toBe('rejected');
     expect(view()?.conversation.assigneeId).toBeNull();
     expect(messagesOf(db, 'c-1').map((m) => m.message.id)).toEqual(['m-1', note.opId]);
     expect(listOutbox(db).map((r) => r.op.opId)).toEqual([note.opId]);
@@ -112,9 +114,9 @@ describe('rollback and live changes', () => {
   it('an accepted action stays applied until the confirmed cache reaches its sequence, then leaves the outbox', () => {
     const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
     const seq = lastSeqOf(db);
-    const outcome = settleAck(
+    const [outcome] = settleAcks(
       db,
-      { opId: claim.opId, outcome: 'accepted', seq: seq + 1, hubTime: T0 },
+      [{ opId: claim.opId, outcome: 'accepted', seq: seq + 1, hubTime: T0 }],
       'op-a',
     );
     expect(outcome).toMatchObject({ kind: 'accepted', settled: false });
@@ -133,18 +135,20 @@ describe('rollback and live changes', () => {
 
   it('an ack for an unknown opId changes nothing', () => {
     submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
-    const outcome = settleAck(
+    const [outcome] = settleAcks(
       db,
-      {
-        opId: '00000000-0000-4000-8000-000000000000',
-        outcome: 'rejected',
-        code: 'invalid',
-        reason: 'x',
-        hubTime: T0,
-      },
+      [
+        {
+          opId: '00000000-0000-4000-8000-000000000000',
+          outcome: 'rejected',
+          code: 'invalid',
+          reason: 'x',
+          hubTime: T0,
+        },
+      ],
       'op-a',
     );
-    expect(outcome.kind).toBe('unknown');
+    expect(outcome?.kind).toBe('unknown');
     expect(view()?.conversation.assigneeId).toBe('op-a');
   });
 
