@@ -60,7 +60,7 @@ export function emergencyState(db: CacheDb, me: Operator | null): EmergencyState
   // Nearly always the case; it spares reading every operator after each synced batch.
   if (emergencies.length === 0) return { emergencies, alerting: false };
   const status = operatorsView(db, me.id).find((o) => o.id === me.id)?.status ?? me.status;
-  return { emergencies, alerting: emergencies.length > 0 && status === 'available' };
+  return { emergencies, alerting: status === 'available' };
 }
 
 type ModerateOp = Extract<Operation, { type: 'moderate' }>;
