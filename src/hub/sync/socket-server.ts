@@ -215,7 +215,7 @@ export function attachSyncServer(
         .then(
           (result) => {
             // The console hears the changes its action made before it hears the answer.
-            flushPublish();
+            gap.flush();
             ack?.(result);
             deps.afterOperation();
           },
@@ -295,15 +295,11 @@ export function attachSyncServer(
   };
 
   const gap = createPublishGap(publishNow, PUBLISH_GAP_MS);
-  const publish = (): void => {
-    gap.request();
-  };
-  const flushPublish = (): void => {
-    gap.flush();
-  };
 
   return {
-    publish,
+    publish: () => {
+      gap.request();
+    },
     isOnline: (operatorId) => (connectionsByOperator.get(operatorId) ?? 0) > 0,
     close: () =>
       new Promise<void>((resolve) => {
