@@ -5,13 +5,12 @@ import { formatClock } from '../format/time';
 
 /** Online / reconnecting / offline since hh:mm, actions waiting, and the last sync. */
 export function StatusBar({ connection }: { connection: ConnectionState }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const statusText = {
     online: t('statusBar.online'),
     connecting: t('statusBar.connecting'),
     offline: t('statusBar.offline', {
-      time: connection.since === null ? '--:--' : formatClock(connection.since, lang),
+      time: connection.since === null ? '--:--' : formatClock(connection.since),
     }),
     'signed-out': t('statusBar.signedOut'),
   }[connection.status];
@@ -29,7 +28,7 @@ export function StatusBar({ connection }: { connection: ConnectionState }) {
       <span className="muted">
         {connection.lastSyncAt === null
           ? t('statusBar.neverSynced')
-          : t('statusBar.lastSync', { time: formatClock(connection.lastSyncAt, lang) })}
+          : t('statusBar.lastSync', { time: formatClock(connection.lastSyncAt) })}
       </span>
       <span className="spacer" />
       <AppVersion />

@@ -11,7 +11,7 @@ export function formatDuration(ms: number): string {
 }
 
 /** Wall-clock hh:mm, 24-hour as control rooms use; it reads the same in English and Welsh. */
-export function formatClock(epochMs: number, _language: string): string {
+export function formatClock(epochMs: number): string {
   return new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
@@ -38,7 +38,7 @@ const WELSH_MONTHS = [
 export function formatDateTime(epochMs: number, language: string): string {
   if (language === 'cy') {
     const date = new Date(epochMs);
-    return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}, ${formatClock(epochMs, language)}`;
+    return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}, ${formatClock(epochMs)}`;
   }
   return new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',

@@ -11,7 +11,7 @@ import './broadcasts.css';
  * made offline counts at once and reaches the hub on reconnect.
  */
 export function DeskAlertBanner({ me }: { me: Operator }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const desk = useDesk();
   const { rows, reload } = useDeskAlerts();
   const open = rows.filter((r) => r.active && !r.ackedByMe && r.alert.createdBy !== me.id);
@@ -28,7 +28,7 @@ export function DeskAlertBanner({ me }: { me: Operator }) {
           <strong className="desk-alert-level">{t(`broadcasts.alerts.severity.${alert.severity}`)}</strong>
           <span className="desk-alert-text">{alert.text}</span>
           <span className="desk-alert-expiry">
-            {t('broadcasts.alerts.expires', { time: formatClock(alert.expiresAt, i18n.language) })}
+            {t('broadcasts.alerts.expires', { time: formatClock(alert.expiresAt) })}
           </span>
           <button
             type="button"

@@ -10,7 +10,7 @@ const EXPIRY_MINUTES = [30, 60, 120, 240, 480, 720] as const;
 
 /** The lead's desk alert: compose, send to every console, and see who has acknowledged it. */
 export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const desk = useDesk();
   const { rows, reload } = useDeskAlerts();
   const operators = useOperators();
@@ -126,8 +126,7 @@ export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number
                   <strong>{t(`broadcasts.alerts.severity.${alert.severity}`)}</strong>
                   <span>{alert.text}</span>
                   <span className="bc-muted">
-                    {state} ·{' '}
-                    {t('broadcasts.alerts.expires', { time: formatClock(alert.expiresAt, i18n.language) })}
+                    {state} · {t('broadcasts.alerts.expires', { time: formatClock(alert.expiresAt) })}
                   </span>
                   {active && alert.cancelledAt === null && alert.createdBy === me.id ? (
                     <button
@@ -149,7 +148,7 @@ export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number
                       {alert.acks.length === 0 ? <li>{t('broadcasts.alerts.nobody')}</li> : null}
                       {alert.acks.map((a) => (
                         <li key={a.operatorId}>
-                          {names.get(a.operatorId) ?? a.operatorId} · {formatClock(a.at, i18n.language)}
+                          {names.get(a.operatorId) ?? a.operatorId} · {formatClock(a.at)}
                         </li>
                       ))}
                     </ul>

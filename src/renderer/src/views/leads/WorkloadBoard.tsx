@@ -157,7 +157,7 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
       <header className="board-head">
         <div>
           <h1 id="board-title">{t('leads.title')}</h1>
-          <p className="muted">{t('leads.updated', { time: formatClock(board.hubNow, i18n.language) })}</p>
+          <p className="muted">{t('leads.updated', { time: formatClock(board.hubNow) })}</p>
         </div>
         <figure className="trend">
           <Sparkline
@@ -167,7 +167,7 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
           <figcaption>
             {t('leads.trendSummary', {
               total,
-              from: formatClock(board.trend.from, i18n.language),
+              from: formatClock(board.trend.from),
               last: board.trend.counts.at(-1) ?? 0,
             })}
           </figcaption>
@@ -294,7 +294,7 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
                       <td>
                         {row.shift === null
                           ? t('leads.operators.noShift')
-                          : `${formatClock(row.shift.startsAt, i18n.language)}–${formatClock(row.shift.endsAt, i18n.language)}`}
+                          : `${formatClock(row.shift.startsAt)}–${formatClock(row.shift.endsAt)}`}
                       </td>
                       <td className={row.held > o.capacity ? 'over' : undefined}>
                         <span data-testid="held">{row.held}</span> /{' '}

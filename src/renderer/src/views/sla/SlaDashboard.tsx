@@ -55,7 +55,7 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
   const formatTime = useCallback(
     (at: number) =>
       range === 'hourly'
-        ? formatClock(at, lang)
+        ? formatClock(at)
         : new Intl.DateTimeFormat(lang === 'cy' ? 'cy' : 'en-GB', { day: 'numeric', month: 'short' }).format(
             at,
           ),
@@ -116,7 +116,7 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
     <section className="sla" aria-labelledby="sla-title" data-testid="sla-dashboard">
       <div className="sla-head">
         <h1 id="sla-title">{t('sla.title')}</h1>
-        <p className="muted">{t('sla.updated', { time: formatClock(dashboard.hubNow, lang) })}</p>
+        <p className="muted">{t('sla.updated', { time: formatClock(dashboard.hubNow) })}</p>
       </div>
 
       <section aria-labelledby="sla-breaches-title" className="sla-panel">
