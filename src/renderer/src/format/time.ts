@@ -10,13 +10,19 @@ export function formatDuration(ms: number): string {
   return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
 }
 
+// Built once: lists and boards format a time for every row on every refresh.
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+const DATE_TIME_EN = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
 /** Wall-clock hh:mm, 24-hour as control rooms use; it reads the same in English and Welsh. */
 export function formatClock(epochMs: number): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(epochMs);
+  return CLOCK.format(epochMs);
 }
 
 /** Chromium's ICU data has no Welsh month names, so they are given here. */
@@ -40,11 +46,5 @@ export function formatDateTime(epochMs: number, language: string): string {
     const date = new Date(epochMs);
     return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}, ${formatClock(epochMs)}`;
   }
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(epochMs);
+  return DATE_TIME_EN.format(epochMs);
 }
