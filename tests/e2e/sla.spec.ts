@@ -105,6 +105,15 @@ test('the dashboard shows a breach; the operator and the lead are told; the CSV 
   await expectAccessible(lena, 'sla-dashboard-cy');
   await lena.getByRole('heading', { name: 'Amseroedd ymateb', exact: true }).scrollIntoViewIfNeeded();
   await saveScreenshot(lena, 'sla-dashboard-light-cy');
+  // The daily trend's axis names days with Welsh months (Chromium has none of its own).
+  await lena.getByRole('button', { name: 'Fesul diwrnod, y 30 diwrnod diwethaf' }).click();
+  await expect(lena.getByRole('button', { name: 'Fesul diwrnod, y 30 diwrnod diwethaf' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await lena.locator('.sla-trend-canvas').scrollIntoViewIfNeeded();
+  await saveScreenshot(lena, 'sla-trend-daily-light-cy');
+  await lena.getByRole('button', { name: /^Fesul awr/ }).click();
   await lena.getByTestId('toggle-language').click();
   await expect(lena.getByTestId('view-sla')).toHaveText('SLA dashboard');
 

@@ -12,6 +12,7 @@ export function formatDuration(ms: number): string {
 
 // Built once: lists and boards format a time for every row on every refresh.
 const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+const DAY_EN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const DATE_TIME_EN = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -41,10 +42,16 @@ const WELSH_MONTHS = [
   'Rhag',
 ];
 
-export function formatDateTime(epochMs: number, language: string): string {
+/** "21 Nov" or "21 Tach": a day, as chart axes label it. */
+export function formatDay(epochMs: number, language: string): string {
   if (language === 'cy') {
     const date = new Date(epochMs);
-    return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}, ${formatClock(epochMs)}`;
+    return `${date.getDate()} ${WELSH_MONTHS[date.getMonth()] ?? ''}`;
   }
+  return DAY_EN.format(epochMs);
+}
+
+export function formatDateTime(epochMs: number, language: string): string {
+  if (language === 'cy') return `${formatDay(epochMs, language)}, ${formatClock(epochMs)}`;
   return DATE_TIME_EN.format(epochMs);
 }

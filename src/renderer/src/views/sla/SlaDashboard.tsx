@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlaFigures, SlaWindowKey } from '../../../../shared/ipc/channels/sla';
 import { monthOf } from '../../../../shared/sla/monthly-csv';
 import { useDesk } from '../../context';
-import { formatClock, formatDuration } from '../../format/time';
+import { formatClock, formatDay, formatDuration } from '../../format/time';
 import { ColumnHeads } from '../ColumnHeads';
 import type { ViewProps } from '../registry';
 import { PolicyEditor } from './PolicyEditor';
@@ -52,13 +52,9 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
   const [exporting, setExporting] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const lang = i18n.language;
 
+  // Chromium has no Welsh month names: formatDay supplies them.
   const formatTime = useCallback(
-    (at: number) =>
-      range === 'hourly'
-        ? formatClock(at)
-        : new Intl.DateTimeFormat(lang === 'cy' ? 'cy' : 'en-GB', { day: 'numeric', month: 'short' }).format(
-            at,
-          ),
+    (at: number) => (range === 'hourly' ? formatClock(at) : formatDay(at, lang)),
     [range, lang],
   );
 
