@@ -6,6 +6,7 @@ import { migration005 } from './005-moderation';
 import { migration006 } from './006-list-indexes';
 import { migration007 } from './007-search-index';
 import { migration008 } from './008-list-covering-indexes';
+import { migration009 } from './009-watch-indexes';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = migrations.length;
