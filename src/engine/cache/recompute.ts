@@ -3,8 +3,8 @@ import type { Operation } from '../../shared/protocol/operations';
 import { deleteViewConversation, getConfirmedConversation, putViewConversation } from '../db/conversations';
 import type { CacheDb } from '../db/handle';
 import {
+  deletePendingMessage,
   deletePendingMessages,
-  deletePendingMessagesExcept,
   pendingMessageIds,
   putPendingMessageIfAbsent,
 } from '../db/messages';
@@ -44,12 +44,14 @@ export function recomputeConversations(
     }
     // Optimistic messages of still-pending actions stay where they are: deleting and
     // re-inserting (and re-indexing) all of them on every batch made long replays quadratic.
-    deletePendingMessagesExcept(
-      db,
-      id,
-      ops.map((op) => op.opId),
-    );
+    // Nearly every conversation has none, and finding that out is one probe of a tiny index.
     const present = pendingMessageIds(db, id);
+    const stillPending = new Set(ops.map((op) => op.opId));
+    for (const messageId of present) {
+      if (stillPending.has(messageId)) continue;
+      deletePendingMessage(db, messageId);
+      present.delete(messageId);
+    }
     let view = confirmed;
     for (const op of ops) {
       view = applyToConversation(view, op, operatorId ?? '');

@@ -43,15 +43,9 @@ export function pendingMessageIds(db: CacheDb, conversationId: string): Set<stri
   return new Set(rows.map((r) => r.id));
 }
 
-/** Drops the optimistic messages of this conversation whose action is no longer pending. */
-export function deletePendingMessagesExcept(
-  db: CacheDb,
-  conversationId: string,
-  keepIds: readonly string[],
-): void {
-  db.prepare(
-    'DELETE FROM messages WHERE conversation_id = ? AND pending = 1 AND id NOT IN (SELECT value FROM json_each(?))',
-  ).run(conversationId, JSON.stringify(keepIds));
+/** Drops one optimistic message (its action is no longer pending). */
+export function deletePendingMessage(db: CacheDb, id: string): void {
+  db.prepare('DELETE FROM messages WHERE id = ? AND pending = 1').run(id);
 }
 
 export interface StoredMessage {

@@ -98,6 +98,21 @@ describe('rollback and live changes', () => {
     expect(listOutbox(db).map((r) => r.op.opId)).toEqual([note.opId]);
   });
 
+  it("a rejected note's optimistic message goes and another pending note's stays", () => {
+    const first = submitAction(db, { type: 'note', conversationId: 'c-1', body: 'first' }, ctx);
+    const second = submitAction(db, { type: 'note', conversationId: 'c-1', body: 'second' }, ctx);
+    expect(messagesOf(db, 'c-1').map((m) => m.message.id)).toEqual(['m-1', first.opId, second.opId]);
+    settleAcks(
+      db,
+      [{ opId: first.opId, outcome: 'rejected', code: 'invalid', reason: 'No.', hubTime: T0 }],
+      'op-a',
+    );
+    expect(messagesOf(db, 'c-1').map((m) => [m.message.id, m.pending])).toEqual([
+      ['m-1', false],
+      [second.opId, true],
+    ]);
+  });
+
   it('a change from another console does not erase a pending local effect', () => {
     submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
     applyBatch(
