@@ -121,7 +121,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     log(`[tls] ${caProblem}`);
   }
   const db = openCacheDb(options.dataDir);
-  const checkpoints = startCheckpoints(db);
+  const checkpoints = startCheckpoints(db, { log });
 
   const consoleId = getMeta(db, 'consoleId') ?? randomUUID();
   if (getMeta(db, 'consoleId') === null) setMeta(db, 'consoleId', consoleId);
@@ -493,7 +493,8 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       if (closed) return;
       await stopConnection();
       closed = true;
-      checkpoints.stop();
+      // The worker's connection closes first, so this one is the last and folds the log in.
+      await checkpoints.stop();
       try {
         if (lastSyncAt !== null && lastSyncAt !== storedSyncAt) setMeta(db, 'lastSyncAt', lastSyncAt);
         db.pragma('optimize');

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCheckpoints } from '../../../../src/engine/db/checkpoints';
+import { startCheckpoints, type CheckpointOptions } from '../../../../src/engine/db/checkpoints';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { CACHE_FILE, openCacheDb } from '../../../../src/engine/db/open';
 import { sleep, waitFor } from '../../../support/wait';
@@ -27,25 +27,48 @@ const fill = (db: CacheDb, rows: number): void => {
   })();
 };
 
-describe('cache checkpoints on their own timer', () => {
+describe.each<{ name: string; options: CheckpointOptions; thread: 'worker' | 'main' }>([
+  { name: 'in a worker', options: {}, thread: 'worker' },
+  { name: 'on the main thread', options: { thread: 'main' }, thread: 'main' },
+])('cache checkpoints on their own timer, $name', ({ options, thread }) => {
   it('takes checkpoints out of commits and folds the log back into the file on the timer', async () => {
     const { db, fileSize } = cache();
-    const checkpoints = startCheckpoints(db, 40);
+    const checkpoints = startCheckpoints(db, { ...options, everyMs: 40 });
+    expect(checkpoints.thread()).toBe(thread);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = fileSize();
     // Far more than the 1,000 pages at which a commit would otherwise checkpoint.
     for (let i = 0; i < 10; i += 1) fill(db, 1000);
-    expect(fileSize()).toBe(before);
+    if (thread === 'main') expect(fileSize()).toBe(before);
     await waitFor(() => fileSize() > before + 4_000_000, { timeoutMs: 5000, intervalMs: 20 });
-    checkpoints.stop();
+    await checkpoints.stop();
+    expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(10_000);
   });
 
   it('stops when told to', async () => {
     const { db, fileSize } = cache();
-    startCheckpoints(db, 20).stop();
+    await startCheckpoints(db, { ...options, everyMs: 20 }).stop();
     const before = fileSize();
     fill(db, 2000);
     await sleep(200);
     expect(fileSize()).toBe(before);
+  });
+});
+
+describe('cache checkpoints without a worker', () => {
+  it('fall back to the main thread, and still fold the log in, when the worker cannot start', async () => {
+    const { db, fileSize } = cache();
+    const lines: string[] = [];
+    const checkpoints = startCheckpoints(db, {
+      everyMs: 40,
+      driver: join(tempDir(), 'no-such-driver.js'),
+      log: (line) => lines.push(line),
+    });
+    await waitFor(() => checkpoints.thread() === 'main', { timeoutMs: 5000, intervalMs: 10 });
+    expect(lines.join('\n')).toContain('checkpointing on the main thread');
+    const before = fileSize();
+    fill(db, 10_000);
+    await waitFor(() => fileSize() > before + 4_000_000, { timeoutMs: 5000, intervalMs: 20 });
+    await checkpoints.stop();
   });
 });
