@@ -48,6 +48,11 @@ export interface ConsoleEngineOptions {
   readonly extraCaFile?: string | null;
   readonly now?: () => number;
   readonly log?: (line: string) => void;
+  /**
+   * Where the cache's checkpoints run: a worker thread (the default, as in the app) or this
+   * thread. A process hosting many engines (the bench) keeps them here, one thread for all.
+   */
+  readonly checkpointThread?: 'worker' | 'main';
   /** Tuning for tests: smaller pages and shorter ack timeouts. */
   readonly sync?: {
     readonly pullLimit?: number;
@@ -121,7 +126,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     log(`[tls] ${caProblem}`);
   }
   const db = openCacheDb(options.dataDir);
-  const checkpoints = startCheckpoints(db, { log });
+  const checkpoints = startCheckpoints(db, { log, thread: options.checkpointThread ?? 'worker' });
 
   const consoleId = getMeta(db, 'consoleId') ?? randomUUID();
   if (getMeta(db, 'consoleId') === null) setMeta(db, 'consoleId', consoleId);

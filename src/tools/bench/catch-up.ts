@@ -24,7 +24,9 @@ export async function benchCatchUp(
     const desk = await startBenchHub();
     try {
       const session = await login(desk.hub.url);
-      const host = new JsonChild('src/tools/bench/engine-host.ts', hostLineSchema, { ENGINE_HOST_NICE: '0' });
+      const host = new JsonChild('src/tools/bench/engine-host.ts', hostLineSchema, {
+        ENGINE_HOST_ALONE: '1',
+      });
       let from: number;
       let elapsed: number;
       let head: number;

@@ -37,8 +37,12 @@ const commandSchema = z.discriminatedUnion('cmd', [
 // On a real desk every console is its own workstation. Here hundreds share the hub's two
 // cores, so they run at a lower priority: what they cost must not be counted as the hub's
 // own slowness. They still get every spare cycle, and latency waits for all of them.
-// A host with a single console (catch-up) has a core of its own and keeps its priority.
-setPriority(process.env.ENGINE_HOST_NICE === '0' ? 0 : 10);
+// Their cache checkpoints stay on this process's thread too: a worker thread each would put
+// hundreds of threads in the queue for the cores the hub needs, which no real desk does.
+// A host with a single console (catch-up) is set up as that console's workstation: its
+// own core, its own priority, checkpoints in a worker as in the app.
+const alone = process.env.ENGINE_HOST_ALONE === '1';
+setPriority(alone ? 0 : 10);
 
 const say = (value: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -76,6 +80,7 @@ async function startEngines(c: Extract<z.infer<typeof commandSchema>, { cmd: 'en
     engines.push(
       createConsoleEngine({
         dataDir,
+        checkpointThread: alone ? 'worker' : 'main',
         emit: (event) => {
           // The batch is committed to the cache before data.changed is raised.
           if (event === 'data.changed') record('engines', index);
