@@ -41,10 +41,11 @@ export function createProfanitySource(dataDir: string, log: (line: string) => vo
   let problem: string | null = null;
   return {
     current() {
+      // Asked for every inbound comment: no exception (and its stack) for the usual no-file case.
       let stamp: string;
       try {
-        const stat = statSync(path);
-        stamp = `${stat.mtimeMs}:${stat.size}`;
+        const stat = statSync(path, { throwIfNoEntry: false });
+        stamp = stat === undefined ? 'absent' : `${stat.mtimeMs}:${stat.size}`;
       } catch {
         stamp = 'absent';
       }
