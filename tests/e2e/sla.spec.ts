@@ -102,6 +102,12 @@ test('the dashboard shows a breach; the operator and the lead are told; the CSV 
   await lena.getByTestId('toggle-language').click();
   await expect(lena.getByTestId('view-sla')).toHaveText('Dangosfwrdd CLG');
   await expect(lena.getByRole('heading', { name: 'Wedi’u torri nawr' })).toBeVisible();
+  // The breach toast raised in English now reads in Welsh, queue name included.
+  await expect(
+    lena
+      .getByTestId('toast')
+      .filter({ hasText: 'Mae sgwrs yn Ymholiadau cyffredinol wedi methu ei tharged' }),
+  ).toBeVisible();
   await expectAccessible(lena, 'sla-dashboard-cy');
   await lena.getByRole('heading', { name: 'Amseroedd ymateb', exact: true }).scrollIntoViewIfNeeded();
   await saveScreenshot(lena, 'sla-dashboard-light-cy');

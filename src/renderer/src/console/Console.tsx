@@ -81,7 +81,7 @@ export function Console({
     setSelectedId(conversationId);
   }, []);
 
-  const toast = useCallback((kind: Toast['kind'], text: string) => {
+  const toast = useCallback((kind: Toast['kind'], text: Toast['text']) => {
     setToasts((list) => [...list.slice(-4), { id: crypto.randomUUID(), kind, text }]);
   }, []);
 
@@ -101,32 +101,37 @@ export function Console({
   }, [desk, session.operator.id]);
 
   useDeskEvent('action.outcome', (outcome) => {
-    const action = t(`actionNames.${outcome.type}` as 'actionNames.claim', { defaultValue: outcome.type });
     if (outcome.outcome === 'rejected') {
       // The hub explains in English; a Welsh interface leads with the gist in Welsh.
-      const reason =
-        i18n.language === 'cy' && outcome.code
-          ? `${t(`outcome.codes.${outcome.code}`)} ${t('outcome.hubSays', { reason: outcome.reason ?? '' })}`
-          : (outcome.reason ?? '');
-      toast('error', t('outcome.rejected', { action, reason }));
+      toast('error', () => {
+        const action = i18n.t(`actionNames.${outcome.type}` as 'actionNames.claim', {
+          defaultValue: outcome.type,
+        });
+        const reason =
+          i18n.language === 'cy' && outcome.code
+            ? `${i18n.t(`outcome.codes.${outcome.code}`)} ${i18n.t('outcome.hubSays', { reason: outcome.reason ?? '' })}`
+            : (outcome.reason ?? '');
+        return i18n.t('outcome.rejected', { action, reason });
+      });
     } else if (outcome.notice) {
       toast('info', outcome.notice);
     }
   });
   useDeskEvent('notice', (notice) => {
-    const text = i18n.language === 'cy' && notice.kind !== 'info' ? t(`notices.${notice.kind}`) : notice.text;
+    const text = (): string =>
+      i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
     toast('info', text);
-    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text);
+    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text());
   });
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).
   useDeskEvent('sla.alert', (alert) => {
-    const queue = queueName(queues, alert.queueId, i18n.language);
-    const text = t(alert.mine ? 'sla.alert.mine' : 'sla.alert.desk', {
-      queue,
-      clock: t(`sla.clock.${alert.clock}`),
-    });
+    const text = (): string =>
+      i18n.t(alert.mine ? 'sla.alert.mine' : 'sla.alert.desk', {
+        queue: queueName(queues, alert.queueId, i18n.language),
+        clock: i18n.t(`sla.clock.${alert.clock}`),
+      });
     toast('error', text);
-    notify(t('sla.alert.title'), text);
+    notify(t('sla.alert.title'), text());
   });
 
   const submit = useCallback(

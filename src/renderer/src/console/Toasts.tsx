@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 export interface Toast {
   readonly id: string;
   readonly kind: 'error' | 'info';
-  readonly text: string;
+  /**
+   * Text in the desk's own words is kept as a function, read at each render: a toast raised
+   * before the operator switched language then reads in the language the interface is in.
+   * Text from the hub (a free-text reason) is a plain string and stays as it came.
+   */
+  readonly text: string | (() => string);
 }
 
 export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: string) => void }) {
@@ -17,7 +22,7 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id:
           role={toast.kind === 'error' ? 'alert' : 'status'}
           data-testid="toast"
         >
-          <span>{toast.text}</span>
+          <span>{typeof toast.text === 'function' ? toast.text() : toast.text}</span>
           <button
             type="button"
             onClick={() => {
