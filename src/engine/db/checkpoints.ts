@@ -90,6 +90,8 @@ export function startCheckpoints(db: CacheDb, options: CheckpointOptions = {}): 
     try {
       const started = new Worker(WORKER_SOURCE, {
         eval: true,
+        // Plain CommonJS: none of the parent's loaders (tsx in the bench and tools).
+        execArgv: [],
         workerData: {
           driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
           file: db.name,
