@@ -45,7 +45,16 @@ export interface ChaosReport {
   readonly hubKills: number;
   readonly consoleKills: number;
   readonly cutOffs: number;
-  readonly actions: { readonly submitted: number; readonly accepted: number; readonly rejected: number };
+  readonly actions: {
+    readonly submitted: number;
+    /**
+     * Actions a console answered for but never announced: it was killed between queuing one
+     * (durably) and printing that it had, and sent it after its restart.
+     */
+    readonly unannounced: number;
+    readonly accepted: number;
+    readonly rejected: number;
+  };
   readonly webhooks: {
     readonly sent: number;
     readonly acknowledged: number;
@@ -320,7 +329,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     hubKills,
     consoleKills,
     cutOffs,
-    actions: { submitted: submitted.size, accepted, rejected: outcomes.size - accepted },
+    actions: {
+      submitted: submitted.size,
+      unannounced: [...outcomes.keys()].filter((opId) => !submitted.has(opId)).length,
+      accepted,
+      rejected: outcomes.size - accepted,
+    },
     webhooks: { ...traffic.stats },
     hubHeadSeq: head,
     checks,
@@ -424,7 +438,7 @@ export function formatReport(report: ChaosReport): string {
   const lines = [
     `chaos run: ${String(report.consoles)} consoles, ${String(report.seconds)} s of chaos (${(report.elapsedMs / 1000).toFixed(0)} s in all), seed ${String(report.seed)}`,
     `  hub SIGKILLs: ${String(report.hubKills)}   console SIGKILLs: ${String(report.consoleKills)}   console cut-offs: ${String(report.cutOffs)}`,
-    `  actions queued: ${String(report.actions.submitted)}   shown accepted: ${String(report.actions.accepted)}   shown rejected: ${String(report.actions.rejected)}`,
+    `  actions queued: ${String(report.actions.submitted)}${report.actions.unannounced > 0 ? ` (+${String(report.actions.unannounced)} queued as its console was killed, known by its outcome)` : ''}   shown accepted: ${String(report.actions.accepted)}   shown rejected: ${String(report.actions.rejected)}`,
     `  webhook deliveries: ${String(report.webhooks.sent)} sent, ${String(report.webhooks.acknowledged)} acknowledged, ${String(report.webhooks.unreachable)} while the hub was down, ${String(report.webhooks.refused)} refused`,
     `  hub head sequence at the end: ${String(report.hubHeadSeq)}`,
     ...report.checks.map((c) => `  [${c.ok ? 'PASS' : 'FAIL'}] ${c.name}: ${c.detail}`),
