@@ -129,7 +129,12 @@ export function startCheckpoints(db: CacheDb, options: CheckpointOptions = {}): 
     stop() {
       stopped = true;
       mainTimer?.stop();
-      worker?.postMessage('stop');
+      if (worker !== null) {
+        // Unreferenced while it runs, so it never holds the app open; but whoever waits for
+        // it to close must not see the process end first (an unsettled await, exit code 13).
+        worker.ref();
+        worker.postMessage('stop');
+      }
       return workerGone;
     },
   };

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpoints, type CheckpointOptions } from '../../../../src/engine/db/checkpoints';
 import type { CacheDb } from '../../../../src/engine/db/handle';
@@ -70,5 +72,17 @@ describe('cache checkpoints without a worker', () => {
     fill(db, 10_000);
     await waitFor(() => fileSize() > before + 4_000_000, { timeoutMs: 5000, intervalMs: 20 });
     await checkpoints.stop();
+  });
+});
+
+describe('stopping cache checkpoints', () => {
+  it('keeps the process alive until the worker has closed its connection', async () => {
+    // An unsettled wait for the worker used to end such a process with exit code 13.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../../../support/checkpoints-stop-child.ts'), tempDir()],
+      { timeout: 20_000 },
+    );
+    expect(stdout.trim()).toBe('stopped');
   });
 });
