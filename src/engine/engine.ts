@@ -126,7 +126,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     log(`[tls] ${caProblem}`);
   }
   const db = openCacheDb(options.dataDir);
-  const checkpoints = startCheckpoints(db, { log, thread: options.checkpointThread ?? 'worker' });
+  const checkpoints = startCheckpoints(db, { log, thread: options.checkpointThread });
 
   const consoleId = getMeta(db, 'consoleId') ?? randomUUID();
   if (getMeta(db, 'consoleId') === null) setMeta(db, 'consoleId', consoleId);
