@@ -1,7 +1,7 @@
 /**
  * Runs in its own process: opens a seeded console cache with the real engine and times the
- * list, filter and search reads the console makes (and every mix of list filters), then reports the process's resident
- * memory with that cache open. One JSON line on stdout.
+ * list, filter and search reads the console makes (and every mix of list filters), then
+ * reports the process's resident memory with that cache open. One JSON line on stdout.
  */
 import { z } from 'zod';
 import { createConsoleEngine } from '../../engine/engine';

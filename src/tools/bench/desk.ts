@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import type { HubOptions, RunningHub } from '../../hub/server';
 import { startHub } from '../../hub/server';
 import { addUser } from '../../hub/users';
-import { metaSignature } from '../../hub/webhooks/signatures';
 import { postLogin } from '../../engine/session/login';
 import type { Operator } from '../../shared/domain/entities';
+import { createSignedPoster, META_SECRET, signDelivery } from './signed-post';
 
-export const META_SECRET = 'bench-meta-app-secret';
 export const PASSWORD = 'bench-password-123';
 const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef';
 
@@ -84,14 +83,14 @@ export function dmBody(messages: readonly { senderId: string; text: string }[]):
   });
 }
 
+/** One signed delivery, posted as the bench's senders post theirs; rejects unless answered 200. */
 export async function postSigned(hubUrl: string, body: string): Promise<void> {
-  const response = await fetch(`${hubUrl}/webhooks/meta`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(META_SECRET, body) },
-    body,
-  });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`webhook answered ${String(response.status)}`);
+  const poster = createSignedPoster(hubUrl, 1);
+  try {
+    await poster.post(signDelivery(body));
+  } finally {
+    poster.close();
+  }
 }
 
 /** Many people writing in, `perDelivery` messages per signed delivery. */

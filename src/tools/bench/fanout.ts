@@ -8,10 +8,11 @@ import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { z } from 'zod';
 import { verifyMetaSignature } from '../../hub/webhooks/signatures';
-import { login, META_SECRET, nowMs, sleep, startBenchHub, tempDir } from './desk';
+import { login, nowMs, sleep, startBenchHub, tempDir } from './desk';
 import { figure, percentile, type Figure } from './figures';
 import { hostLineSchema, probeLineSchema, type HostLine } from './host-lines';
 import { JsonChild, ROOT } from './json-child';
+import { META_SECRET } from './signed-post';
 
 export interface FanoutOptions {
   readonly sizes: readonly number[];

@@ -1,6 +1,8 @@
 import { Agent, request } from 'node:http';
 import { metaSignature } from '../../hub/webhooks/signatures';
-import { META_SECRET } from './desk';
+
+/** The Meta app secret the bench's hub is started with and its deliveries are signed with. */
+export const META_SECRET = 'bench-meta-app-secret';
 
 export interface SignedDelivery {
   readonly body: Buffer;
