@@ -1,21 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
-import { tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
+import { cacheAtVersion } from './migration-support';
 
 describe('cache migration 002 (leads)', () => {
   it('adds the roster and last-action cache tables on top of version 1', () => {
-    const db = new Database(join(tempDir(), CACHE_FILE));
-    opened.push(db);
-    migrate(db, migrations.slice(0, 1));
+    const db = cacheAtVersion(1);
     expect(schemaVersion(db)).toBe(1);
     migrate(db, migrations.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);

@@ -1,21 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
-import { tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
+import { cacheAtVersion } from './migration-support';
 
 describe('cache migration 003 (sla)', () => {
   it('adds the SLA policy, status and alert tables on top of version 2, keeping what was there', () => {
-    const db = new Database(join(tempDir(), CACHE_FILE));
-    opened.push(db);
-    migrate(db, migrations.slice(0, 2));
+    const db = cacheAtVersion(2);
     db.prepare("INSERT INTO shifts (id, data) VALUES ('s1', '{}')").run();
     migrate(db, migrations.slice(0, 3));
     expect(schemaVersion(db)).toBe(3);

@@ -1,24 +1,16 @@
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listViewConversations } from '../../../../src/engine/db/conversations';
 import { putConfirmedMessage, putPendingMessageIfAbsent } from '../../../../src/engine/db/messages';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
 import { putViewConversation } from '../../../../src/engine/db/conversations';
-import { conversation, message, tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
+import { conversation, message } from '../fixtures';
+import { cacheAtVersion, planOf } from './migration-support';
 
 /** A cache as version 6 left it, with messages indexed by the old messages_fts. */
 const version6 = (): Database.Database => {
-  const db = new Database(join(tempDir(), CACHE_FILE));
-  opened.push(db);
-  migrate(db, migrations.slice(0, 6));
+  const db = cacheAtVersion(6);
   putViewConversation(db, conversation('c-cy'), false);
   putViewConversation(db, conversation('c-en'), false);
   putConfirmedMessage(db, message('m-1', 'c-cy', 'Ŵyn ar y ffordd ger Aberystwyth'));
@@ -78,17 +70,13 @@ describe('cache migration 007 (search index)', () => {
   it('lets a search filter and sort its matches from conversations_search without reading rows', () => {
     const db = version6();
     migrate(db, migrations.slice(0, 7));
-    const plan = (
-      db
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT rowid FROM conversations INDEXED BY conversations_search
-           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'open' AND language = 'cy'
-           ORDER BY last_inbound_at DESC, id DESC`,
-        )
-        .all('[]') as { detail: string }[]
-    )
-      .map((r) => r.detail)
-      .join('\n');
+    const plan = planOf(
+      db,
+      `SELECT rowid FROM conversations INDEXED BY conversations_search
+       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'open' AND language = 'cy'
+       ORDER BY last_inbound_at DESC, id DESC`,
+      '[]',
+    );
     expect(plan).toMatch(/COVERING INDEX conversations_search \(id=\?\)/);
   });
 

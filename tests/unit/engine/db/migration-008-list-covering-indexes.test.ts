@@ -1,15 +1,8 @@
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
-import { tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
+import { cacheAtVersion, planOf } from './migration-support';
 
 const conversationIndexes = (db: Database.Database): string[] =>
   (
@@ -22,14 +15,9 @@ const conversationIndexes = (db: Database.Database): string[] =>
     .map((r) => r.name)
     .sort();
 
-const planOf = (db: Database.Database, sql: string): string =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
-
 describe('cache migration 008 (list covering indexes)', () => {
   it('replaces the per-combination list indexes with two covering ones and keeps every row', () => {
-    const db = new Database(join(tempDir(), CACHE_FILE));
-    opened.push(db);
-    migrate(db, migrations.slice(0, 7));
+    const db = cacheAtVersion(7);
     expect(conversationIndexes(db)).toHaveLength(17);
     db.prepare(
       `INSERT INTO conversations (id, queue_id, status, assignee_id, platform, language, priority, contact_id,

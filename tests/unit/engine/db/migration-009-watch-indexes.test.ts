@@ -1,26 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
-import { tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
-
-const planOf = (db: Database.Database, sql: string, ...params: unknown[]): string =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
-    .map((r) => r.detail)
-    .join('\n');
+import { cacheAtVersion, planOf } from './migration-support';
 
 describe('cache migration 009 (watch indexes)', () => {
   it('serves the emergency watch and the pending-message probe from partial indexes, rows kept', () => {
-    const db = new Database(join(tempDir(), CACHE_FILE));
-    opened.push(db);
-    migrate(db, migrations.slice(0, 8));
+    const db = cacheAtVersion(8);
     const insert = db.prepare(
       `INSERT INTO conversations (id, queue_id, status, assignee_id, platform, language, priority, contact_id,
          due_key, last_inbound_at, pending, data)

@@ -1,21 +1,11 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
-import { CACHE_FILE } from '../../../../src/engine/db/open';
-import { tempDir } from '../fixtures';
-
-const opened: Database.Database[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
-});
+import { cacheAtVersion } from '../db/migration-support';
 
 describe('cache migration 005 (moderation)', () => {
   it('adds the moderation tables on a version-4 cache, keeping its data', () => {
-    const db = new Database(join(tempDir(), CACHE_FILE));
-    opened.push(db);
-    migrate(db, migrations.slice(0, 4));
+    const db = cacheAtVersion(4);
     db.prepare("INSERT INTO queues (id, data) VALUES ('q', '{}')").run();
     migrate(db, migrations);
     expect(schemaVersion(db)).toBe(migrations.length);
