@@ -6,6 +6,7 @@ import { installApplicationMenu } from './about';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc, sendEvent } from './ipc';
 import { notifyNatively } from './notifications';
+import { closeBeforeQuit } from './quit';
 import { denyAllPermissions, lockDownContents } from './security';
 import { startSettings } from './settings';
 import { createMainWindow } from './window';
@@ -78,9 +79,13 @@ if (!app.requestSingleInstanceLock()) {
         console.error(line);
       },
     });
-    app.on('will-quit', () => {
-      void engine.close();
-    });
+    closeBeforeQuit(
+      app,
+      () => engine.close(),
+      (line) => {
+        console.error(line);
+      },
+    );
     const handlers = createHandlerTable({
       info: {
         name: app.getName(),
