@@ -5,7 +5,7 @@ import type { HubContext } from './context';
 import { appendAudit } from './db/audit';
 import { getConversation } from './db/conversations';
 import { listOperators } from './db/operators';
-import { listQueues } from './db/queues';
+import { autoAssignQueueIds } from './db/queues';
 import { heldCounts, waitingIn } from './db/workload';
 import { addNotice, putConversation } from './record';
 
@@ -21,9 +21,7 @@ const MAX_WAITING_PER_RUN = 2000;
  */
 export function runAutoAssign(ctx: HubContext): number {
   const { db } = ctx;
-  const queueIds = listQueues(db)
-    .filter((q) => q.autoAssign)
-    .map((q) => q.id);
+  const queueIds = autoAssignQueueIds(db);
   if (queueIds.length === 0) return 0;
   const waiting = waitingIn(db, queueIds, MAX_WAITING_PER_RUN);
   if (waiting.length === 0) return 0;

@@ -26,6 +26,15 @@ export function getQueue(db: HubDb, id: string): Queue | null {
   return row === undefined ? null : toQueue(row);
 }
 
+const idRows = z.array(z.object({ id: z.string() }));
+
+/** The queues automatic assignment serves: read after every commit, so only their ids. */
+export function autoAssignQueueIds(db: HubDb): string[] {
+  return idRows
+    .parse(db.prepare('SELECT id FROM queues WHERE auto_assign = 1 ORDER BY id').all())
+    .map((r) => r.id);
+}
+
 export function listQueues(db: HubDb, afterId = '', limit = 1_000_000): Queue[] {
   return db.prepare('SELECT * FROM queues WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit).map(toQueue);
 }
