@@ -83,8 +83,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== BRIDGE_PATH) {
+    // URL.parse gives null for a target such as "//"; new URL would throw here and end the process.
+    const url = URL.parse(req.url ?? '/', origin);
+    if (url?.pathname !== BRIDGE_PATH) {
       refuse(socket, '404 Not Found');
       return;
     }

@@ -72,7 +72,14 @@ export function createRequestHandler(
   log: (line: string) => void,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://hub.invalid');
+    // A target such as "//" is no URL at all: new URL would throw here, outside any promise,
+    // and one request would take the whole hub down.
+    const url = URL.parse(req.url ?? '/', 'http://hub.invalid');
+    if (url === null) {
+      req.resume();
+      send(res, errorReply(400, 'bad-request', 'the request target is not a valid path'));
+      return;
+    }
     readBody(req, MAX_BODY_BYTES)
       .then((body) =>
         route(routes, {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HubContext } from '../context';
 import { ingestInbound, type IngestResult } from '../ingest';
 import { metaInboundMessages, metaWebhookSchema } from '../webhooks/meta';
-import { verifyMetaSignature, verifyXSignature, xCrcResponse } from '../webhooks/signatures';
+import { safeEqual, verifyMetaSignature, verifyXSignature, xCrcResponse } from '../webhooks/signatures';
 import { xInboundMessages, xWebhookSchema } from '../webhooks/x';
 import { errorReply, headerValue, jsonReply, textReply, type HubReply, type HubRequest } from './types';
 
@@ -12,6 +12,11 @@ export interface WebhookSecrets {
   readonly metaAppSecret: string;
   readonly xConsumerSecret: string;
 }
+
+const crcTokenSchema = z
+  .string()
+  .max(256)
+  .regex(/^[A-Za-z0-9\-_.~+/=]+$/);
 
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -57,7 +62,8 @@ export async function handleMetaWebhook(
     if (
       mode === 'subscribe' &&
       secrets.metaVerifyToken !== null &&
-      token === secrets.metaVerifyToken &&
+      token !== null &&
+      safeEqual(token, secrets.metaVerifyToken) &&
       challenge
     ) {
       return textReply(200, challenge);
@@ -86,6 +92,11 @@ export async function handleXWebhook(
   if (req.method === 'GET') {
     const crcToken = req.query.get('crc_token');
     if (!crcToken) return errorReply(400, 'missing-crc-token', 'crc_token query parameter required');
+    // The CRC answer is the same HMAC X signs deliveries with, so answering any text would
+    // sign a forged delivery for whoever asked. X's tokens are short and base64-like; a JSON
+    // delivery always has braces and quotes, so it can never pass this check.
+    if (!crcTokenSchema.safeParse(crcToken).success)
+      return errorReply(400, 'invalid-crc-token', 'crc_token must be 1–256 letters, digits or -_.~+/=');
     return jsonReply(200, xCrcResponse(secrets.xConsumerSecret, crcToken));
   }
   if (req.method !== 'POST') return errorReply(405, 'method-not-allowed');

@@ -82,6 +82,12 @@ describe('browser shell', () => {
     expect(status).toBe(401);
   });
 
+  it('refuses an upgrade whose target is no URL at all, and keeps serving', async () => {
+    const { status } = await tryConnect(`ws://127.0.0.1:${String(shell.port)}//`, shell.origin);
+    expect(status).toBe(404);
+    expect((await fetch(`${shell.origin}/index.html`)).status).toBe(200);
+  });
+
   it('refuses the right token from another origin', async () => {
     const { status } = await tryConnect(bridgeUrl(shell.token), 'http://evil.example');
     expect(status).toBe(403);
