@@ -167,7 +167,7 @@ describe('webhooks and live sync', () => {
     desk = await startDesk({});
     const status = await new Promise<number>((resolve, reject) => {
       // fetch tidies "//" away; node:http sends the target exactly as given.
-      get(`${desk?.hub.url ?? ''}`, { path: '//' }, (res) => {
+      get(desk?.hub.url ?? '', { path: '//' }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       }).on('error', reject);
