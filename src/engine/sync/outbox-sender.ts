@@ -29,7 +29,11 @@ export interface OutboxSenderDeps {
   readonly window?: number;
 }
 
-/** After this many malformed answers to one action, it is rolled back and shown as failed. */
+/**
+ * After this many answers to one action that are not its ack (the hub could not apply it, or
+ * said something unreadable), it is rolled back and shown as failed. Link drops and timeouts
+ * do not count: they say nothing about the action.
+ */
 export const MAX_BAD_ANSWERS = 5;
 const DEFAULT_WINDOW = 128;
 
@@ -72,6 +76,14 @@ export class OutboxSender {
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly window: number;
+  /**
+   * Answers that were not an ack, per action. The outbox's `attempts` counts every try,
+   * dropped links included, and only paces the retries: giving up on that count threw away
+   * an action after one passing hub error if the link had dropped a few times before.
+   * Kept in memory, so a restart gives the action its full number of answers again: it can
+   * only be tried more, never dropped sooner.
+   */
+  private readonly badAnswers = new Map<string, number>();
 
   constructor(private readonly deps: OutboxSenderDeps) {
     this.window = Math.max(1, deps.window ?? DEFAULT_WINDOW);
@@ -186,7 +198,9 @@ export class OutboxSender {
     const { row, why } = failure;
     recordAttempt(this.deps.db, row.op.opId, why);
     if (failure.offline || this.stopped) return;
-    if (failure.bad && row.attempts + 1 >= MAX_BAD_ANSWERS) {
+    const badAnswers = failure.bad ? (this.badAnswers.get(row.op.opId) ?? 0) + 1 : 0;
+    if (failure.bad) this.badAnswers.set(row.op.opId, badAnswers);
+    if (badAnswers >= MAX_BAD_ANSWERS) {
       this.settle(
         [
           {
@@ -213,6 +227,7 @@ export class OutboxSender {
       const localAt = this.deps.now();
       for (const { ack } of acks) this.deps.onHubTime(ack.hubTime, localAt);
     }
+    for (const { ack } of acks) this.badAnswers.delete(ack.opId);
     const outcomes = settleAcks(
       this.deps.db,
       acks.map((a) => a.ack),

@@ -180,6 +180,31 @@ describe('pipelined outbox replay against an in-process hub', () => {
       expect(outcomes.filter((o) => o.outcome === 'rejected')).toEqual([]);
     });
 
+    it('does not give up on an action for link drops: only answers from the hub count', async () => {
+      await sendDm(desk.hub.url, 'Someone is trying car door handles on my street, pangolin');
+      const id = await waitForConversation(alice, 'pangolin');
+      const opIds = await queueOffline(alice, id, 2);
+      const first = opIds[0] ?? '';
+      // As after four tries lost to a dropping link (timeouts, a hub that vanished).
+      alice.engine.db.prepare('UPDATE outbox SET attempts = 4 WHERE op_id = ?').run(first);
+      failApplying(first);
+
+      alice.engine.reconnect();
+      const attemptsOfFirst = (): number | undefined =>
+        outboxRows(alice).find((r) => r.opId === first)?.attempts;
+      await waitUntil(() => (attemptsOfFirst() ?? 5) >= 5, 'the hub failed the action once');
+      // One passing hub error after four lost links: the action is still queued, not rolled back.
+      expect(attemptsOfFirst()).toBe(5);
+
+      stopFailing();
+      // A fresh connection resends at once instead of waiting out the back-off.
+      alice.engine.reconnect();
+      await waitDrained(alice, 'the action applied once the hub recovered', 40_000);
+      expectAppliedOnceInOrder(desk.dir, desk.ids['alice'] ?? '', opIds);
+      const outcomes = alice.eventsOf('action.outcome').filter((o) => opIds.includes(o.opId));
+      expect(outcomes.filter((o) => o.outcome === 'rejected')).toEqual([]);
+    });
+
     it('rolls back only the action that keeps failing; the later ones still apply, in order', async () => {
       await sendDm(desk.hub.url, 'Lost dog near the marina, okapi');
       const id = await waitForConversation(alice, 'okapi');
