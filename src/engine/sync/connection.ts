@@ -111,6 +111,7 @@ export class HubConnection {
       onHubTime: deps.onHubTime,
       onAcks: deps.onAcks,
       window: deps.sendWindow,
+      log: deps.log,
     });
     this.wire();
   }

@@ -27,6 +27,7 @@ export interface OutboxSenderDeps {
   readonly onAcks: (acks: readonly AckReport[]) => void;
   /** How many actions may await their answer at once. */
   readonly window?: number;
+  readonly log: (line: string) => void;
 }
 
 /**
@@ -84,6 +85,8 @@ export class OutboxSender {
    * only be tried more, never dropped sooner.
    */
   private readonly badAnswers = new Map<string, number>();
+  /** Passes in a row that ended in an error of this console's own (not an answer): paces retries. */
+  private passErrors = 0;
 
   constructor(private readonly deps: OutboxSenderDeps) {
     this.window = Math.max(1, deps.window ?? DEFAULT_WINDOW);
@@ -102,7 +105,16 @@ export class OutboxSender {
       do {
         this.again = false;
         await this.pass();
+        this.passErrors = 0;
       } while (this.shouldGoAgain());
+    } catch (error) {
+      // Callers start a drain and move on (`void drain()`): an error escaping here would be
+      // an unhandled rejection, which ends a Node process. An outbox row this version cannot
+      // read, or the cache failing under it, is logged and tried again later; the actions
+      // stay queued and the count of waiting actions keeps showing them.
+      this.passErrors += 1;
+      this.deps.log(`[outbox] sending stopped: ${message(error)}; trying again later`);
+      this.retryAfter(backoffDelay(this.passErrors));
     } finally {
       this.running = false;
     }

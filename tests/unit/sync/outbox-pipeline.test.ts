@@ -5,6 +5,7 @@ import { hubRows } from '../../support/hub';
 import {
   addUsers,
   freePort,
+  openConsole,
   sendDm,
   signedInConsole,
   startChildHub,
@@ -224,6 +225,37 @@ describe('pipelined outbox replay against an in-process hub', () => {
       expect(noteBodies(alice, id)).not.toContain('offline note 3');
       expect(noteBodies(alice, id)).toHaveLength(11);
     });
+  });
+});
+
+describe('an outbox row this version cannot read', () => {
+  it('is logged and left queued; the console keeps running and retries', async () => {
+    const desk = await startDesk({ alice: ['operator'] });
+    const alice = await signedInConsole(desk.hub.url, 'alice');
+    try {
+      await sendDm(desk.hub.url, 'Hello there, tapir');
+      const id = await waitForConversation(alice, 'tapir');
+      await alice.engine.disconnect();
+      await alice.call('actions.submit', { type: 'note', conversationId: id, body: 'queued note' });
+      // Damaged, or written by a version whose actions this one does not know.
+      alice.engine.db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.type', 'retired-op')`).run();
+      await alice.close();
+
+      const lines: string[] = [];
+      const again = openConsole(alice.dataDir, { log: (line) => lines.push(line) });
+      try {
+        await waitUntil(
+          () => lines.some((line) => line.startsWith('[outbox] sending stopped: A row in the console cache')),
+          'the damaged row logged',
+        );
+        expect(again.engine.connectionState().status).toBe('online');
+        expect(outboxRows(again)).toHaveLength(1);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await desk.hub.close();
+    }
   });
 });
 
