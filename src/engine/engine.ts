@@ -448,6 +448,9 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     },
 
     signOut() {
+      // Whoever signs in next has opened nothing yet: the hub must not hear that they view
+      // the conversation the last operator had open.
+      viewingId = null;
       void stopConnection();
       deleteMeta(db, 'token');
       deleteMeta(db, 'tokenExpiresAt');
@@ -467,9 +470,11 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       return conversationDetail(db, id, me, viewers.get(id) ?? []);
     },
     viewConversation(id) {
+      // Recorded even when signed out: the window closing a conversation after sign-out
+      // must not leave it to be announced for the next operator.
+      viewingId = id;
       const operator = signedInOperator();
       if (operator === null) return;
-      viewingId = id;
       connection?.viewing(id);
       if (id === null) return;
       const row = getViewConversation(db, id);

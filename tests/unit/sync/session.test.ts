@@ -20,7 +20,7 @@ import { selfSignedCert } from '../../support/tls';
 let desk: Desk;
 beforeAll(async () => {
   desk = await startDesk(
-    { alice: ['operator'], bob: ['operator'], locky: ['operator'] },
+    { alice: ['operator'], bob: ['operator'], carol: ['operator'], locky: ['operator'] },
     { loginPolicy: { freeFailures: 0, lockAfter: 2, slowStepMs: 1 } },
   );
 });
@@ -109,6 +109,40 @@ describe('signing in', () => {
     expect(alice.engine.getConversation(id).messages.map((m) => m.body)).not.toContain('alice offline note');
     expect(alice.engine.connectionState().pendingActions).toBe(0);
     await alice.close();
+  });
+
+  it('does not announce the next operator as viewing what the last one had open', async () => {
+    const shared = await signedInConsole(desk.hub.url, 'alice');
+    const carol = await signedInConsole(desk.hub.url, 'carol');
+    try {
+      await sendDm(desk.hub.url, 'Someone is following me home, tapir');
+      await sendDm(desk.hub.url, 'Lost wallet near the library, quokka');
+      const open = await waitForConversation(shared, 'tapir');
+      const other = await waitForConversation(shared, 'quokka');
+      const viewersOf = (id: string): string[] | undefined =>
+        carol
+          .eventsOf('presence.viewers')
+          .filter((v) => v.conversationId === id)
+          .at(-1)?.names;
+      await shared.call('conversations.view', { id: open });
+      await waitUntil(() => viewersOf(open)?.includes('alice'), 'carol sees alice viewing');
+
+      // Sign-out, then the window closes the conversation (as the console does when it unmounts).
+      await shared.call('session.signOut');
+      await shared.call('conversations.view', { id: null });
+      const heardBefore = carol.eventsOf('presence.viewers').length;
+      await shared.call('session.signIn', { hubUrl: desk.hub.url, name: 'bob', password: PASSWORD });
+      await waitUntil(() => shared.engine.connectionState().status === 'online', 'bob online');
+      // Bob opens something else; once carol hears that, she has heard all bob's console said before.
+      await waitForConversation(shared, 'quokka');
+      await shared.call('conversations.view', { id: other });
+      await waitUntil(() => viewersOf(other)?.includes('bob'), 'carol sees bob viewing the other one');
+      const heardSince = carol.eventsOf('presence.viewers').slice(heardBefore);
+      expect(heardSince.filter((v) => v.conversationId === open && v.names.includes('bob'))).toEqual([]);
+    } finally {
+      await shared.close();
+      await carol.close();
+    }
   });
 
   it('with a locked hub address, uses the policy address and refuses another', async () => {
