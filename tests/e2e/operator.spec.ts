@@ -118,4 +118,23 @@ test('an operator answers, works offline, and a colleague sees it all live', asy
   await expect(rhian.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectAccessible(rhian, 'shortcuts');
   await rhian.keyboard.press('Escape');
+
+  // Keys pressed while typing belong to the text. r puts the cursor in the reply box; there
+  // Ctrl+A selects and Ctrl+↓ moves the caret (neither switches the list or the conversation);
+  // Escape leaves the box with the draft kept; the next conversation does not take the focus.
+  await rhian.getByTestId('search').fill('');
+  await row(rhian, 'bicycle').click();
+  await rhian.keyboard.press('r');
+  const composer = rhian.getByTestId('composer-body');
+  await expect(composer).toBeFocused();
+  await composer.fill('Draft in progress');
+  await composer.press('Control+a');
+  await composer.press('Control+ArrowDown');
+  await expect(composer).toHaveValue('Draft in progress');
+  await expect(rhian.getByTestId('thread')).toContainText('stolen bicycle');
+  await composer.press('Escape');
+  await expect(composer).not.toBeFocused();
+  await row(rhian, 'bygwth').click();
+  await expect(rhian.getByTestId('thread')).not.toContainText('stolen bicycle');
+  await expect(rhian.getByTestId('composer-body')).not.toBeFocused();
 });

@@ -41,8 +41,12 @@ export function Composer({
   const area = useRef<HTMLTextAreaElement>(null);
   const isPublic = conversation.kind === 'comment';
 
+  // Only a press of r or n made while this composer is on screen takes the focus. Comparing
+  // with zero made every composer created after the first press (each conversation opened)
+  // pull the focus in, so the next j, c or e was typed into the reply instead of acting.
+  const focusTokenAtMount = useRef(focusToken);
   useEffect(() => {
-    if (focusToken > 0) area.current?.focus();
+    if (focusToken !== focusTokenAtMount.current) area.current?.focus();
   }, [focusToken]);
 
   // The reply triage suggests comes first, starred.
@@ -153,6 +157,8 @@ export function Composer({
             e.preventDefault();
             void send(false);
           }
+          // Back to the keyboard shortcuts, draft kept, as Escape leaves the search box.
+          if (e.key === 'Escape') e.currentTarget.blur();
         }}
       />
       {warning && (

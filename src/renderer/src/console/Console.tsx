@@ -20,7 +20,7 @@ import { ConversationList } from './ConversationList';
 import { availableActions, ConversationPane } from './ConversationPane';
 import { Filters, type FilterState } from './Filters';
 import { QueueRail, type View } from './QueueRail';
-import { shortcutFor } from './shortcuts';
+import { isTypingTarget, shortcutFor } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
 import { Toasts, type Toast } from './Toasts';
@@ -113,9 +113,10 @@ export function Console({
             : (outcome.reason ?? '');
         return i18n.t('outcome.rejected', { action, reason });
       });
-    } else if (outcome.notice) {
-      toast('info', outcome.notice);
     }
+    // An accepted action's `notice` (a reply kept as a note, work returned on going off
+    // shift) also reaches the operator as notices, which are translated: toasting it here
+    // too showed it twice, once always in English.
   });
   useDeskEvent('notice', (notice) => {
     const text = (): string =>
@@ -176,7 +177,7 @@ export function Console({
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (showShortcuts || activeView !== 'conversations') return;
-      const action = shortcutFor(event);
+      const action = shortcutFor(event, isTypingTarget(event.target));
       if (!action) return;
       const actions = detail ? availableActions(detail, me) : new Set<string>();
       const onConversation = (type: 'claim' | 'release' | 'resolve' | 'reopen' | 'mark-waiting') => {

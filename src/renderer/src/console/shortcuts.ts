@@ -16,11 +16,18 @@ export type ShortcutAction =
   | 'theme'
   | 'help';
 
-/** One table drives both the key handling and the `?` overlay, so they cannot disagree. */
+export type ShortcutKey = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+
+/**
+ * One table drives both the key handling and the `?` overlay, so they cannot disagree.
+ * `modified` shortcuts hold Ctrl or Alt and work everywhere, text fields included; the rest
+ * are plain keys and work only outside a text field with no Ctrl, Alt or ⌘ held.
+ */
 export const SHORTCUTS: readonly {
   action: ShortcutAction;
   keys: string[];
-  match: (e: KeyboardEvent) => boolean;
+  modified?: true;
+  match: (e: ShortcutKey) => boolean;
 }[] = [
   { action: 'next', keys: ['j', '↓'], match: (e) => e.key === 'j' || e.key === 'ArrowDown' },
   { action: 'previous', keys: ['k', '↑'], match: (e) => e.key === 'k' || e.key === 'ArrowUp' },
@@ -28,7 +35,12 @@ export const SHORTCUTS: readonly {
   { action: 'release', keys: ['u'], match: (e) => e.key === 'u' },
   { action: 'reply', keys: ['r'], match: (e) => e.key === 'r' },
   { action: 'note', keys: ['n'], match: (e) => e.key === 'n' },
-  { action: 'send', keys: ['Ctrl', 'Enter'], match: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) },
+  {
+    action: 'send',
+    keys: ['Ctrl', 'Enter'],
+    modified: true,
+    match: (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey),
+  },
   { action: 'resolve', keys: ['e'], match: (e) => e.key === 'e' },
   { action: 'reopen', keys: ['o'], match: (e) => e.key === 'o' },
   { action: 'waiting', keys: ['w'], match: (e) => e.key === 'w' },
@@ -38,11 +50,13 @@ export const SHORTCUTS: readonly {
   {
     action: 'language',
     keys: ['Alt', 'L'],
+    modified: true,
     match: (e) => e.altKey && (e.key === 'l' || e.key === 'L' || e.code === 'KeyL'),
   },
   {
     action: 'theme',
     keys: ['Alt', 'T'],
+    modified: true,
     match: (e) => e.altKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT'),
   },
   { action: 'help', keys: ['?'], match: (e) => e.key === '?' },
@@ -54,14 +68,17 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
-  const typing = isTypingTarget(event.target);
+/**
+ * The action a key press asks for, if any. `typing` is whether it was pressed in a text field:
+ * there Ctrl+C must copy and Ctrl+A select, not claim the conversation or switch lists, and
+ * Ctrl+↓ must move the caret, not open another conversation and lose the draft.
+ */
+export function shortcutFor(event: ShortcutKey, typing: boolean): ShortcutAction | null {
+  const held = event.ctrlKey || event.metaKey || event.altKey;
   for (const shortcut of SHORTCUTS) {
     if (!shortcut.match(event)) continue;
-    // In a text field only the modified shortcuts apply.
-    if (typing && !(event.ctrlKey || event.metaKey || event.altKey)) return null;
-    if (!typing && (event.ctrlKey || event.metaKey) && shortcut.action !== 'send') return null;
-    return shortcut.action;
+    if (shortcut.modified === true) return shortcut.action;
+    return typing || held ? null : shortcut.action;
   }
   return null;
 }

@@ -241,4 +241,9 @@ export const cy = {
     theme: 'Newid thema dydd / nos',
     help: 'Dangos y cymorth hwn',
   },
+  counts: {
+    ...allForms('minutes', '{{count}} munud'),
+    ...allForms('hours', '{{count}} awr'),
+    ...allForms('conversationsMoved', 'Symudwyd {{count}} sgwrs.'),
+  },
 } satisfies Record<keyof Strings, unknown>;

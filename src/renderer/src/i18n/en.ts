@@ -236,6 +236,15 @@ export const en = {
     theme: 'Switch day / night theme',
     help: 'Show this help',
   },
+  /** Counted words used on several screens, with their plural forms. */
+  counts: {
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    hours_one: '{{count}} hour',
+    hours_other: '{{count}} hours',
+    conversationsMoved_one: 'Moved {{count}} conversation.',
+    conversationsMoved_other: 'Moved {{count}} conversations.',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

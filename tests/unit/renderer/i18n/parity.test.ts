@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { areasCy, areasEn } from '../../../../src/renderer/src/i18n/areas';
 import { cy } from '../../../../src/renderer/src/i18n/cy';
@@ -34,6 +35,21 @@ describe('the console speaks English and Welsh alike', () => {
     expect([...enKeys].filter((k) => !cyKeys.has(k))).toEqual([]);
     expect([...cyKeys].filter((k) => !enKeys.has(k))).toEqual([]);
     expect(enKeys.size).toBeGreaterThan(300);
+  });
+
+  it('says "1 hour" and "2 hours" in English, "1 awr" and "2 awr" in Welsh', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'en',
+      resources: { en: { translation: english }, cy: { translation: welsh } },
+      interpolation: { escapeValue: false },
+    });
+    const texts = (lng: string) =>
+      [1, 2]
+        .map((count) => i18n.t('counts.hours', { lng, count }))
+        .concat(i18n.t('counts.conversationsMoved', { lng, count: 1 }));
+    expect(texts('en')).toEqual(['1 hour', '2 hours', 'Moved 1 conversation.']);
+    expect(texts('cy')).toEqual(['1 awr', '2 awr', 'Symudwyd 1 sgwrs.']);
   });
 
   it('gives Welsh plural strings every form Welsh needs', () => {

@@ -72,7 +72,6 @@ export const en = {
       dropHere: 'Drop here',
       moveTo: 'Move to…',
       paneLabel: 'Move this conversation',
-      moved: 'Moved {{count}} conversation(s).',
     },
     roster: {
       title: 'Shift roster',
@@ -165,7 +164,6 @@ export const cy: typeof en = {
       dropHere: 'Gollyngwch yma',
       moveTo: 'Symud i…',
       paneLabel: 'Symud y sgwrs hon',
-      moved: 'Symudwyd {{count}} sgwrs.',
     },
     roster: {
       title: 'Rota shifftiau',

@@ -120,6 +120,9 @@ export function BroadcastsView({ me, hubNow }: ViewProps) {
               />
             ) : selected !== null ? (
               <BroadcastDetail
+                // A fresh panel per broadcast: a comment, retraction reason or error typed for
+                // one must never be sent with, or shown under, the next one opened.
+                key={selected.broadcast.id}
                 broadcast={selected.broadcast}
                 pending={selected.pending}
                 me={me}

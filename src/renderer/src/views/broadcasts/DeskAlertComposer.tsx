@@ -88,9 +88,7 @@ export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number
             >
               {EXPIRY_MINUTES.map((m) => (
                 <option key={m} value={m}>
-                  {m < 60
-                    ? t('broadcasts.alerts.minutes', { count: m })
-                    : t('broadcasts.alerts.hours', { count: m / 60 })}
+                  {m < 60 ? t('counts.minutes', { count: m }) : t('counts.hours', { count: m / 60 })}
                 </option>
               ))}
             </select>

@@ -60,7 +60,7 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
         toOperatorId: to.kind === 'queue' ? null : to.id,
         ...(why === '' ? {} : { reason: why }),
       });
-      setMessage({ kind: 'info', text: t('leads.move.moved', { count: ids.length }) });
+      setMessage({ kind: 'info', text: t('counts.conversationsMoved', { count: ids.length }) });
       setSelected(new Set());
       setReason('');
     },
