@@ -68,9 +68,19 @@ export async function login(
   const now = ctx.now();
 
   if (!valid || found === null) {
-    const failures = (attempts?.lockedUntil != null ? 0 : (attempts?.failures ?? 0)) + 1;
-    const lockedUntil = failures >= policy.lockAfter ? now + policy.lockMs : null;
-    ctx.commit(() => {
+    // Counted from the row as it is now, not as read before the password check: guesses sent
+    // in parallel all read the same count across that await, and a batch of forty added one.
+    const { failures, lockedUntil } = ctx.commit(() => {
+      const current = getLoginAttempts(db, name);
+      const stillLocked = current?.lockedUntil != null && current.lockedUntil > now;
+      const failures = stillLocked
+        ? current.failures + 1
+        : (current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
+      const lockedUntil = stillLocked
+        ? current.lockedUntil
+        : failures >= policy.lockAfter
+          ? now + policy.lockMs
+          : null;
       saveLoginAttempts(db, name, { failures, lastFailureAt: now, lockedUntil });
       appendAudit(db, {
         at: now,
@@ -79,13 +89,14 @@ export async function login(
         subjectId: null,
         detail: { name, failures, locked: lockedUntil !== null },
       });
+      return { failures, lockedUntil };
     });
     if (lockedUntil !== null) {
       return {
         ok: false,
         error: 'locked',
         message: 'Too many failed sign-ins: this name is locked for a while.',
-        retryAfterMs: policy.lockMs,
+        retryAfterMs: lockedUntil - now,
       };
     }
     if (failures > policy.freeFailures) {
@@ -102,7 +113,10 @@ export async function login(
     issuedAt: now,
     expiresAt,
   });
-  ctx.commit(() => {
+  // A right guess still in flight when parallel wrong ones locked the name is refused too.
+  const lockedMeanwhile = ctx.commit(() => {
+    const current = getLoginAttempts(db, name);
+    if (current?.lockedUntil != null && current.lockedUntil > now) return current.lockedUntil;
     clearLoginAttempts(db, name);
     insertSession(db, { id: sessionId, operatorId: found.operator.id, issuedAt: now, expiresAt });
     appendAudit(db, {
@@ -112,6 +126,15 @@ export async function login(
       subjectId: sessionId,
       detail: { name: found.operator.name },
     });
+    return null;
   });
+  if (lockedMeanwhile !== null) {
+    return {
+      ok: false,
+      error: 'locked',
+      message: 'Too many failed sign-ins: this name is locked for a while.',
+      retryAfterMs: lockedMeanwhile - now,
+    };
+  }
   return { ok: true, token, expiresAt, operator: found.operator, hubTime: ctx.now() };
 }

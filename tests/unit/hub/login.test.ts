@@ -82,4 +82,13 @@ describe('login', () => {
     expect((await attempt('bob', PASSWORD)).body.ok).toBe(true);
     expect(auditActions()).toContain('login.locked');
   });
+
+  it('counts guesses sent in parallel one by one, so a burst of them locks the name too', async () => {
+    desk = await startDesk({ alice: ['operator'] }, { loginPolicy: { lockAfter: 5, slowStepMs: 1 } });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt('alice', `guess-${String(i)}`)),
+    );
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+    expect((await attempt('alice', PASSWORD)).body).toMatchObject({ ok: false, error: 'locked' });
+  });
 });
