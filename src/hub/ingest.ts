@@ -32,7 +32,11 @@ const MAX_REASONS = 20;
 
 const preview = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= PREVIEW_LENGTH ? flat : `${flat.slice(0, PREVIEW_LENGTH - 1)}…`;
+  if (flat.length <= PREVIEW_LENGTH) return flat;
+  // Never cut an emoji (a surrogate pair) in half: SQLite stores half of one as garbage.
+  const end = PREVIEW_LENGTH - 1;
+  const code = flat.charCodeAt(end - 1);
+  return `${flat.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
 };
 
 /** A later message can sharpen a vague category, and an emergency always wins. */

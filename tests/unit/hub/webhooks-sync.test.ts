@@ -176,6 +176,20 @@ describe('webhooks and live sync', () => {
     expect((await fetch(`${desk.hub.url}/healthz`)).status).toBe(200);
   });
 
+  it('cuts a long preview before an emoji, never through it', async () => {
+    desk = await startDesk({});
+    const text = `${'a'.repeat(138)}😀 and the rest of a long message`;
+    const body = metaDmPayload({ senderId: 'psid-emoji', mid: 'm_emoji', text });
+    expect((await postMeta(desk.hub, body)).status).toBe(200);
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      const row = db.prepare('SELECT preview FROM conversations').get() as { preview: string };
+      expect(row.preview).toBe(`${'a'.repeat(138)}…`);
+    } finally {
+      db.close();
+    }
+  });
+
   it('answers /healthz with the head sequence', async () => {
     desk = await startDesk({});
     const response = await fetch(`${desk.hub.url}/healthz`);
