@@ -3,7 +3,13 @@ import type { LoginRequest, LoginResponse } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
 import { getOperatorByName } from '../db/operators';
-import { clearLoginAttempts, getLoginAttempts, insertSession, saveLoginAttempts } from '../db/sessions';
+import {
+  clearLoginAttempts,
+  getLoginAttempts,
+  insertSession,
+  saveLoginAttempts,
+  type LoginAttempts,
+} from '../db/sessions';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { signSessionToken } from './tokens';
 
@@ -27,6 +33,17 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** When the name's lock ends, if it is locked at `at`. */
+const lockEndsAt = (attempts: LoginAttempts | null, at: number): number | null =>
+  attempts?.lockedUntil != null && attempts.lockedUntil > at ? attempts.lockedUntil : null;
+
+const lockedReply = (lockedUntil: number, at: number): LoginResponse => ({
+  ok: false,
+  error: 'locked',
+  message: 'Too many failed sign-ins: this name is locked for a while.',
+  retryAfterMs: lockedUntil - at,
+});
+
 /**
  * Checks a name and password. Failures per name are counted: after a few, every answer
  * is delayed; after more, the name is locked for a while, even for the right password.
@@ -40,9 +57,9 @@ export async function login(
 ): Promise<LoginResponse> {
   const { db } = ctx;
   const name = request.name;
-  const attempts = getLoginAttempts(db, name);
   const started = ctx.now();
-  if (attempts?.lockedUntil != null && attempts.lockedUntil > started) {
+  const lockedAtStart = lockEndsAt(getLoginAttempts(db, name), started);
+  if (lockedAtStart !== null) {
     ctx.commit(() =>
       appendAudit(db, {
         at: started,
@@ -52,12 +69,7 @@ export async function login(
         detail: { name },
       }),
     );
-    return {
-      ok: false,
-      error: 'locked',
-      message: 'Too many failed sign-ins: this name is locked for a while.',
-      retryAfterMs: attempts.lockedUntil - started,
-    };
+    return lockedReply(lockedAtStart, started);
   }
 
   const found = getOperatorByName(db, name);
@@ -72,15 +84,10 @@ export async function login(
     // in parallel all read the same count across that await, and a batch of forty added one.
     const { failures, lockedUntil } = ctx.commit(() => {
       const current = getLoginAttempts(db, name);
-      const stillLocked = current?.lockedUntil != null && current.lockedUntil > now;
-      const failures = stillLocked
-        ? current.failures + 1
-        : (current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
-      const lockedUntil = stillLocked
-        ? current.lockedUntil
-        : failures >= policy.lockAfter
-          ? now + policy.lockMs
-          : null;
+      const lock = lockEndsAt(current, now);
+      // A lock that has run out starts the count again.
+      const failures = (lock === null && current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
+      const lockedUntil = lock ?? (failures >= policy.lockAfter ? now + policy.lockMs : null);
       saveLoginAttempts(db, name, { failures, lastFailureAt: now, lockedUntil });
       appendAudit(db, {
         at: now,
@@ -91,14 +98,7 @@ export async function login(
       });
       return { failures, lockedUntil };
     });
-    if (lockedUntil !== null) {
-      return {
-        ok: false,
-        error: 'locked',
-        message: 'Too many failed sign-ins: this name is locked for a while.',
-        retryAfterMs: lockedUntil - now,
-      };
-    }
+    if (lockedUntil !== null) return lockedReply(lockedUntil, now);
     if (failures > policy.freeFailures) {
       await sleep(policy.slowStepMs * 2 ** (failures - policy.freeFailures - 1));
     }
@@ -115,8 +115,8 @@ export async function login(
   });
   // A right guess still in flight when parallel wrong ones locked the name is refused too.
   const lockedMeanwhile = ctx.commit(() => {
-    const current = getLoginAttempts(db, name);
-    if (current?.lockedUntil != null && current.lockedUntil > now) return current.lockedUntil;
+    const lock = lockEndsAt(getLoginAttempts(db, name), now);
+    if (lock !== null) return lock;
     clearLoginAttempts(db, name);
     insertSession(db, { id: sessionId, operatorId: found.operator.id, issuedAt: now, expiresAt });
     appendAudit(db, {
@@ -128,13 +128,6 @@ export async function login(
     });
     return null;
   });
-  if (lockedMeanwhile !== null) {
-    return {
-      ok: false,
-      error: 'locked',
-      message: 'Too many failed sign-ins: this name is locked for a while.',
-      retryAfterMs: lockedMeanwhile - now,
-    };
-  }
+  if (lockedMeanwhile !== null) return lockedReply(lockedMeanwhile, now);
   return { ok: true, token, expiresAt, operator: found.operator, hubTime: ctx.now() };
 }
