@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createConsoleEngine } from '../engine/engine';
 import { createHandlerTable } from '../engine/handlers';
 import { installApplicationMenu } from './about';
@@ -9,6 +9,7 @@ import { notifyNatively } from './notifications';
 import { closeBeforeQuit } from './quit';
 import { denyAllPermissions, lockDownContents } from './security';
 import { startSettings } from './settings';
+import { reportStartFailure } from './start-failure';
 import { createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -107,7 +108,19 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   start().catch((error: unknown) => {
-    console.error('[main] failed to start', error);
-    app.exit(1);
+    reportStartFailure(
+      {
+        showErrorBox: (title, content) => {
+          dialog.showErrorBox(title, content);
+        },
+        exit: (code) => {
+          app.exit(code);
+        },
+        log: (line) => {
+          console.error(line);
+        },
+      },
+      error,
+    );
   });
 }
