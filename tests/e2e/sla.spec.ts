@@ -120,8 +120,15 @@ test('the dashboard shows a breach; the operator and the lead are told; the CSV 
   await lena.locator('.sla-trend-canvas').scrollIntoViewIfNeeded();
   await saveScreenshot(lena, 'sla-trend-daily-light-cy');
   await lena.getByRole('button', { name: /^Fesul awr/ }).click();
-  await lena.getByTestId('toggle-language').click();
+  // Alt+L and ? work on this tab too, not only on Conversations.
+  await lena.keyboard.press('Alt+L');
   await expect(lena.getByTestId('view-sla')).toHaveText('SLA dashboard');
+  await lena.keyboard.press('?');
+  const help = lena.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Alt+L, Alt+T and ? work on every tab');
+  await saveScreenshot(lena, 'shortcuts-on-sla-tab-light-en');
+  await lena.keyboard.press('Escape');
+  await expect(help).toBeHidden();
 
   // The monthly CSV comes from the hub and counts the message.
   const [file] = await Promise.all([

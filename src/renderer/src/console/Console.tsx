@@ -176,8 +176,8 @@ export function Console({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (showShortcuts || activeView !== 'conversations') return;
-      const action = shortcutFor(event, isTypingTarget(event.target));
+      if (showShortcuts) return;
+      const action = shortcutFor(event, isTypingTarget(event.target), activeView === 'conversations');
       if (!action) return;
       const actions = detail ? availableActions(detail, me) : new Set<string>();
       const onConversation = (type: 'claim' | 'release' | 'resolve' | 'reopen' | 'mark-waiting') => {

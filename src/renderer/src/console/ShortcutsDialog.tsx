@@ -28,6 +28,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           ))}
         </tbody>
       </table>
+      <p className="shortcuts-note">{t('shortcuts.everyTab')}</p>
       <button type="button" onClick={onClose} autoFocus>
         {t('shortcuts.close')}
       </button>

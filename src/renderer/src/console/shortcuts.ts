@@ -21,12 +21,15 @@ export type ShortcutKey = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'meta
 /**
  * One table drives both the key handling and the `?` overlay, so they cannot disagree.
  * `modified` shortcuts hold Ctrl or Alt and work everywhere, text fields included; the rest
- * are plain keys and work only outside a text field with no Ctrl, Alt or ⌘ held.
+ * are plain keys and work only outside a text field with no Ctrl, Alt or ⌘ held. `everyTab`
+ * shortcuts act on the Broadcasts, Moderation, Workload and SLA tabs too; the rest act on a
+ * conversation or the list, which only the Conversations tab shows.
  */
 export const SHORTCUTS: readonly {
   action: ShortcutAction;
   keys: string[];
   modified?: true;
+  everyTab?: true;
   match: (e: ShortcutKey) => boolean;
 }[] = [
   { action: 'next', keys: ['j', '↓'], match: (e) => e.key === 'j' || e.key === 'ArrowDown' },
@@ -51,15 +54,17 @@ export const SHORTCUTS: readonly {
     action: 'language',
     keys: ['Alt', 'L'],
     modified: true,
+    everyTab: true,
     match: (e) => e.altKey && (e.key === 'l' || e.key === 'L' || e.code === 'KeyL'),
   },
   {
     action: 'theme',
     keys: ['Alt', 'T'],
     modified: true,
+    everyTab: true,
     match: (e) => e.altKey && (e.key === 't' || e.key === 'T' || e.code === 'KeyT'),
   },
-  { action: 'help', keys: ['?'], match: (e) => e.key === '?' },
+  { action: 'help', keys: ['?'], everyTab: true, match: (e) => e.key === '?' },
 ];
 
 /** Typing in a field must not trigger single-letter shortcuts. */
@@ -72,11 +77,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
  * The action a key press asks for, if any. `typing` is whether it was pressed in a text field:
  * there Ctrl+C must copy and Ctrl+A select, not claim the conversation or switch lists, and
  * Ctrl+↓ must move the caret, not open another conversation and lose the draft.
+ * `onConversations` is whether the Conversations tab is showing: elsewhere only the
+ * `everyTab` shortcuts act (the language, theme and help keys did nothing there before).
  */
-export function shortcutFor(event: ShortcutKey, typing: boolean): ShortcutAction | null {
+export function shortcutFor(
+  event: ShortcutKey,
+  typing: boolean,
+  onConversations = true,
+): ShortcutAction | null {
   const held = event.ctrlKey || event.metaKey || event.altKey;
   for (const shortcut of SHORTCUTS) {
     if (!shortcut.match(event)) continue;
+    if (!onConversations && shortcut.everyTab !== true) return null;
     if (shortcut.modified === true) return shortcut.action;
     return typing || held ? null : shortcut.action;
   }

@@ -240,6 +240,7 @@ export const cy = {
     language: 'Newid Saesneg / Cymraeg',
     theme: 'Newid thema dydd / nos',
     help: 'Dangos y cymorth hwn',
+    everyTab: 'Mae Alt+L, Alt+T a ? yn gweithio ar bob tab; y lleill ar y tab Sgyrsiau.',
   },
   counts: {
     ...allForms('minutes', '{{count}} munud'),

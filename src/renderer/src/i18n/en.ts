@@ -235,6 +235,7 @@ export const en = {
     language: 'Switch English / Welsh',
     theme: 'Switch day / night theme',
     help: 'Show this help',
+    everyTab: 'Alt+L, Alt+T and ? work on every tab; the others on the Conversations tab.',
   },
   /** Counted words used on several screens, with their plural forms. */
   counts: {

@@ -40,4 +40,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor({ ...press('¬', { altKey: true }), code: 'KeyL' }, false)).toBe('language');
     expect(shortcutFor(press('t', { altKey: true }), true)).toBe('theme');
   });
+
+  it('acts on other tabs only with the language, theme and help keys', () => {
+    // Broadcasts, Moderation, Workload and SLA show no conversation to claim or list to move in.
+    expect(shortcutFor(press('l', { altKey: true }), false, false)).toBe('language');
+    expect(shortcutFor(press('t', { altKey: true }), true, false)).toBe('theme');
+    expect(shortcutFor(press('?'), false, false)).toBe('help');
+    expect(shortcutFor(press('?'), true, false)).toBeNull();
+    expect(shortcutFor(press('c'), false, false)).toBeNull();
+    expect(shortcutFor(press('j'), false, false)).toBeNull();
+    expect(shortcutFor(press('Enter', { ctrlKey: true }), true, false)).toBeNull();
+  });
 });
