@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { joinUrl, type PlatformAnswer, type PlatformEndpoint } from './platform-request';
 
-/** The Graph API's documented error body: `{ error: { message, code } }`. */
+/** The Graph API's documented error body: `{ error: { message, code, is_transient } }`. */
 const graphErrorSchema = z.object({
-  error: z.object({ message: z.string(), code: z.number().optional() }),
+  error: z.object({
+    message: z.string(),
+    code: z.number().optional(),
+    is_transient: z.boolean().optional(),
+  }),
 });
+
+/**
+ * Graph error codes Meta's "Handling Errors" and "Rate Limits" pages say to wait out and
+ * retry: 1 and 2 (temporary downtime), 4, 17, 32, 341 and 613 (app, user, Page and custom
+ * throttling) and 80000–80014 (business use case rate limits, which Page tokens are under).
+ * Throttling comes back as a 4xx, so the status alone would make a reply give up at once.
+ */
+const GRAPH_RETRY_CODES = new Set([1, 2, 4, 17, 32, 341, 613]);
+const graphCodeIsTemporary = (code: number): boolean =>
+  GRAPH_RETRY_CODES.has(code) || (code >= 80000 && code <= 80014);
 
 /** The X API v2 problem body: `{ title, detail }`. */
 const xErrorSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
@@ -38,6 +52,12 @@ export function graphEndpoint(config: GraphCredentials): PlatformEndpoint {
     describeError: (json) => {
       const parsed = graphErrorSchema.safeParse(json);
       return parsed.success ? parsed.data.error.message : null;
+    },
+    temporaryError: (json) => {
+      const parsed = graphErrorSchema.safeParse(json);
+      if (!parsed.success) return false;
+      const { code, is_transient: transient } = parsed.data.error;
+      return transient === true || (code !== undefined && graphCodeIsTemporary(code));
     },
   };
 }

@@ -13,6 +13,8 @@ export interface PlatformEndpoint {
   readonly fetch?: typeof fetch;
   /** Reads the platform's documented error body into one line; null when it is not one. */
   readonly describeError: (json: unknown) => string | null;
+  /** Whether the platform's error body says the refusal passes (throttling), whatever the status. */
+  readonly temporaryError?: (json: unknown) => boolean;
 }
 
 /** A JSON body, or a multipart form (fetch sets its content type). */
@@ -29,9 +31,9 @@ export interface PlatformAnswer {
 const TIMEOUT_MS = 15_000;
 
 /**
- * One HTTP call to a platform. Network failures and 5xx/429 throw a retryable
- * PlatformError; other answers are returned so the caller can treat e.g. "already
- * deleted" as success.
+ * One HTTP call to a platform. Network failures, 5xx/429 and refusals the platform's body
+ * marks as temporary throw a retryable PlatformError; other answers are returned so the
+ * caller can treat e.g. "already deleted" as success.
  */
 export async function callPlatform(
   endpoint: PlatformEndpoint,
@@ -64,7 +66,9 @@ export async function callPlatform(
     // Not JSON: the message below falls back to the raw text.
   }
   const message = response.ok ? '' : (endpoint.describeError(json) ?? text.slice(0, 200));
-  if (!response.ok && (response.status >= 500 || response.status === 429)) {
+  const temporary =
+    response.status >= 500 || response.status === 429 || endpoint.temporaryError?.(json) === true;
+  if (!response.ok && temporary) {
     throw new PlatformError(`${endpoint.platform} ${response.status}: ${message}`, true);
   }
   return { status: response.status, ok: response.ok, json, message };

@@ -75,6 +75,34 @@ describe('Graph API adapter', () => {
     const later = await graph.sendReply(dm).catch((e: unknown) => e);
     expect((later as PlatformError).retryable).toBe(true);
   });
+
+  it('retries a reply the Graph API throttled, though the refusal is a 400', async () => {
+    // Bodies as Meta documents them: app (4), user (17), Page (32) and custom (613)
+    // throttling, a business use case limit (80001), and an error flagged is_transient.
+    const bodies = [
+      { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4 },
+      { message: '(#17) User request limit reached', type: 'OAuthException', code: 17 },
+      { message: '(#32) Page request limit reached', type: 'OAuthException', code: 32 },
+      { message: 'Calls to this api have exceeded the rate limit.', type: 'OAuthException', code: 613 },
+      { message: 'There have been too many calls to this Page account.', code: 80001 },
+      { message: 'An unexpected error has occurred.', code: 100, is_transient: true },
+    ];
+    let body: Record<string, unknown> = {};
+    const fake = await fakePlatform(() => ({ status: 400, json: { error: body } }));
+    servers.push(fake);
+    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 'page-token' });
+    for (const next of bodies) {
+      body = { ...next, fbtrace_id: 'AbCdEf' };
+      const error = await graph.sendReply(dm).catch((e: unknown) => e);
+      expect(error, next.message).toBeInstanceOf(PlatformError);
+      expect((error as PlatformError).retryable, next.message).toBe(true);
+      expect((error as PlatformError).message).toContain(next.message);
+    }
+    // A bad parameter stays final.
+    body = { message: '(#100) The parameter recipient is required', type: 'OAuthException', code: 100 };
+    const final = await graph.sendReply(dm).catch((e: unknown) => e);
+    expect((final as PlatformError).retryable).toBe(false);
+  });
 });
 
 describe('X API adapter', () => {
