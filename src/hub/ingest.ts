@@ -2,6 +2,7 @@ import { newId } from './ids';
 import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
+import { markConversationConfidential } from './db/change-log';
 import { findContact } from './db/contacts';
 import { latestConversationFor, type HubConversation } from './db/conversations';
 import { messagesOf, takeWebhookReceipt } from './db/messages';
@@ -29,6 +30,7 @@ export type IngestResult =
 
 const PREVIEW_LENGTH = 140;
 const MAX_REASONS = 20;
+const CLOCK_STEP_MARGIN_MS = 60 * 60 * 1000;
 
 const preview = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -137,8 +139,18 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     }
     putConversation(db, now, conversation, { assignmentChanged });
     if (previous !== null && !previous.confidential && conversation.confidential) {
-      // Bodies already sent to uncleared consoles must be blanked there too, as a snapshot would.
-      for (const earlier of messagesOf(db, conversation.id)) relogMessage(db, now, earlier.id, true);
+      // Bodies already sent to uncleared consoles must be blanked there too, as a snapshot
+      // would; and so must the log's earlier rows, for consoles that pull them later.
+      const earlier = messagesOf(db, conversation.id);
+      // A margin for the hub's clock being stepped back since the conversation began.
+      const since = previous.firstInboundAt - CLOCK_STEP_MARGIN_MS;
+      markConversationConfidential(
+        db,
+        conversation.id,
+        earlier.map((m) => m.id),
+        since,
+      );
+      for (const message of earlier) relogMessage(db, now, message.id, true);
     }
 
     const message: Message = {

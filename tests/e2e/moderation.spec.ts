@@ -82,6 +82,27 @@ test('an emergency alerts every console until one operator claims it', async ({ 
   await expect(banner(rhian)).toBeVisible();
   await rhian.getByTestId('emergency-claim').click();
   for (const page of pages) await expect(banner(page)).toHaveCount(0);
+
+  // A confidential emergency alerts everyone, but only cleared staff (lena) can claim it.
+  await hub.sendDm(
+    'psid-confidential',
+    'He raped me at the party last night and now he is threatening me with a knife',
+  );
+  await expect(banner(tom)).toBeVisible();
+  await expect(banner(tom).getByTestId('emergency-claim')).toBeDisabled();
+  await expect(banner(tom).getByTestId('emergency-claim')).toHaveText('Cleared staff only');
+  await expect(banner(lena).getByTestId('emergency-claim')).toBeEnabled();
+  await expectAccessible(tom, 'emergency-banner-uncleared');
+  await saveScreenshot(tom, 'emergency-confidential-uncleared-light-en');
+  // Opened from the list, it offers tom only what the hub will accept from him.
+  await tom.getByTestId('conversation-row').filter({ hasText: 'only cleared staff' }).first().click();
+  await expect(tom.getByTestId('confidential-notice')).toContainText('Only cleared staff can claim');
+  await expect(tom.getByTestId('action-claim')).toBeDisabled();
+  await expect(tom.getByTestId('action-resolve')).toBeDisabled();
+  await saveScreenshot(tom, 'confidential-uncleared-pane-light-en');
+  await lena.getByTestId('emergency-claim').click();
+  await expect(lena.getByTestId('pane-owner')).toHaveText('With you');
+  for (const page of pages) await expect(banner(page)).toHaveCount(0);
 });
 
 test('the moderation view lists auto-hidden and flagged comments and acts on them', async ({ browser }) => {

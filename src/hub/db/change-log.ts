@@ -59,6 +59,28 @@ export function appendChange(
   return Number(result.lastInsertRowid);
 }
 
+/**
+ * Marks what the log already holds of a conversation that has just turned confidential:
+ * its earlier rows and its messages' rows. A console pulling from before then (a new
+ * cache, one back from a long outage) must get the blanked text a snapshot would give,
+ * not the plain text those rows were written with. The rows are read from `since` (when
+ * the conversation began) by the time index, so a rare event costs only its own stretch
+ * of the log.
+ */
+export function markConversationConfidential(
+  db: HubDb,
+  conversationId: string,
+  messageIds: readonly string[],
+  since: number,
+): void {
+  db.prepare(
+    `UPDATE change_log SET confidential = 1
+     WHERE at >= ? AND confidential = 0
+       AND ((entity = 'conversation' AND entity_id = ?)
+         OR (entity = 'message' AND entity_id IN (SELECT value FROM json_each(?))))`,
+  ).run(since, conversationId, JSON.stringify(messageIds));
+}
+
 /** The last sequence ever handed out, even if pruning removed the row since. */
 export function headSeq(db: HubDb): number {
   const row: unknown = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get();

@@ -1,5 +1,11 @@
 import { newId } from '../ids';
-import { staffMessage, type Message, type Operator } from '../../shared/domain';
+import {
+  isCleared,
+  mayWorkConversation,
+  staffMessage,
+  type Message,
+  type Operator,
+} from '../../shared/domain';
 import type { Notice, Operation, OperationAck, RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { findAppliedAck, recordAppliedOperation } from '../db/applied-operations';
@@ -40,6 +46,18 @@ function holderName(scope: Scope, operatorId: string | null): string | null {
 function mayWork(actor: Operator, conversation: HubConversation): boolean {
   return isLead(actor) || conversation.assigneeId === null || conversation.assigneeId === actor.id;
 }
+
+/**
+ * Confidential conversations (intelligence, sexual offences) are worked only by staff cleared
+ * to read them: someone who sees only "Confidential" cannot judge a claim, a reply or a
+ * resolve. Releasing stays open to all (it may have turned confidential while they held
+ * it), and leads move it to cleared staff with `reassign`.
+ */
+const notCleared = (verb: string): Outcome =>
+  rejected(
+    'forbidden',
+    `Cannot ${verb}: it is confidential and you are not cleared for confidential work. A shift lead can move it to someone who is.`,
+  );
 
 /** The conversation changed hands after the operator last looked: their action is out of date. */
 const movedSinceSeen = (scope: Scope, conversation: HubConversation): boolean =>
@@ -88,7 +106,11 @@ function withConversation(
 }
 
 function claim(scope: Scope, c: HubConversation): Outcome {
+  if (!mayWorkConversation(scope.actor, c)) return notCleared('claim it');
   if (c.assigneeId === scope.actor.id) return accepted();
+  // Holding a resolved conversation means nothing and hides it from the queue's counts.
+  if (c.status === 'resolved')
+    return rejected('conflict', 'Cannot claim it: it is resolved. Reopen it first.');
   if (c.assigneeId !== null) {
     return rejected('conflict', `Already claimed by ${holderName(scope, c.assigneeId) ?? 'someone else'}.`);
   }
@@ -130,6 +152,7 @@ function addNote(scope: Scope, c: HubConversation, body: string): void {
  * author is told: work done offline is never dropped.
  */
 function reply(scope: Scope, c: HubConversation, body: string): Outcome {
+  if (!mayWorkConversation(scope.actor, c)) return replyKeptAsNote(scope, c, body, 'not-cleared');
   const free = c.assigneeId === null && !movedSinceSeen(scope, c);
   if (c.assigneeId === scope.actor.id || free || (isLead(scope.actor) && !movedSinceSeen(scope, c))) {
     const message = staffMessageOf(scope, c, 'outbound', body);
@@ -149,8 +172,28 @@ function reply(scope: Scope, c: HubConversation, body: string): Outcome {
     );
     return accepted();
   }
+  return replyKeptAsNote(scope, c, body, 'moved');
+}
+
+/**
+ * A reply that may not go to the public is kept as an internal note, and its author told
+ * why. The not-cleared case is an `info` notice: consoles translate `reply-became-note` as
+ * "the conversation moved on", which would be the wrong reason.
+ */
+function replyKeptAsNote(
+  scope: Scope,
+  c: HubConversation,
+  body: string,
+  why: 'moved' | 'not-cleared',
+): Outcome {
   const holder = holderName(scope, c.assigneeId);
   addNote(scope, c, body);
+  if (why === 'not-cleared') {
+    const text =
+      'Your reply was not sent: the conversation is confidential and you are not cleared for confidential work. It was kept as an internal note.';
+    notify(scope, scope.actor.id, 'info', c.id, text);
+    return accepted(text);
+  }
   const text =
     holder === null
       ? 'Your reply was not sent: the conversation went back to its queue while you were away. It was kept as an internal note.'
@@ -180,6 +223,7 @@ function setConversationStatus(
   status: HubConversation['status'],
   verb: string,
 ): Outcome {
+  if (!mayWorkConversation(scope.actor, c)) return notCleared(verb);
   if (!mayWork(scope.actor, c)) return refuse(scope, c, verb);
   if (c.status === status) return accepted();
   save(scope, {
@@ -205,7 +249,7 @@ function reassign(
     const c = getConversation(scope.ctx.db, id);
     if (c === null) return rejected('not-found', `No conversation ${id}.`);
     // Checked before anything moves: a refusal must leave every conversation where it was.
-    if (target !== null && c.confidential && !target.skills.includes('confidential')) {
+    if (target !== null && !mayWorkConversation(target, c)) {
       return rejected('forbidden', `${target.name} is not cleared for confidential conversations.`);
     }
     conversations.push(c);
@@ -246,7 +290,7 @@ function openConversation(scope: Scope, c: HubConversation): Outcome {
       actorId: scope.actor.id,
       action: 'conversation.open-confidential',
       subjectId: c.id,
-      detail: { opId: scope.op.opId, cleared: scope.actor.skills.includes('confidential') },
+      detail: { opId: scope.op.opId, cleared: isCleared(scope.actor) },
     });
   }
   return accepted();

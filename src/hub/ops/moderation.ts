@@ -1,4 +1,4 @@
-import { staffMessage, type Message, type Operator } from '../../shared/domain';
+import { mayWorkConversation, staffMessage, type Message, type Operator } from '../../shared/domain';
 import { cannedFor } from '../../shared/canned/responses';
 import { LEAD_ONLY_ACTIONS } from '../../shared/moderation/reasons';
 import type { CommentModeration, OperationInput, RejectionCode } from '../../shared/protocol';
@@ -18,7 +18,10 @@ export type ModerationOutcome =
   | { readonly kind: 'accepted'; readonly notice?: string }
   | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
 
-type ModerateOp = Extract<OperationInput, { type: 'moderate' }> & { readonly opId: string };
+type ModerateOp = Extract<OperationInput, { type: 'moderate' }> & {
+  readonly opId: string;
+  readonly seenSeq: number;
+};
 
 export interface ModerationScope {
   readonly ctx: HubContext;
@@ -29,6 +32,10 @@ export interface ModerationScope {
 const ok: ModerationOutcome = { kind: 'accepted' };
 const no = (code: RejectionCode, reason: string): ModerationOutcome => ({ kind: 'rejected', code, reason });
 const isLead = (o: Operator): boolean => o.role === 'lead' || o.role === 'admin';
+
+/** The reply rule: the holder, anyone while it is free, or a lead, unless it moved since they looked. */
+const mayAnswer = (actor: Operator, c: HubConversation, seenSeq: number): boolean =>
+  c.assigneeId === actor.id || ((c.assigneeId === null || isLead(actor)) && c.assignedSeq <= seenSeq);
 
 function target(c: HubConversation, message: Message, extra: Partial<JobTarget> = {}): JobTarget {
   return {
@@ -59,6 +66,17 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
   }
   if (message.direction !== 'inbound')
     return no('invalid', 'Only comments from the public can be moderated.');
+  // As for every other action on a confidential conversation: only staff who may read it.
+  if (!mayWorkConversation(actor, c)) {
+    return no(
+      'forbidden',
+      'Cannot moderate it: it is confidential and you are not cleared for confidential work.',
+    );
+  }
+  // A public answer goes out only from whoever holds the conversation (or a lead), as a reply does.
+  if ((op.action === 'reply' || op.action === 'ask-private') && !mayAnswer(actor, c, op.seenSeq)) {
+    return no('forbidden', 'Cannot answer it in public: the conversation is held by someone else.');
+  }
   if (LEAD_ONLY_ACTIONS.has(op.action) && !isLead(actor)) {
     return no('forbidden', 'Only shift leads and admins can block an account.');
   }

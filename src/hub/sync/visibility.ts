@@ -1,12 +1,15 @@
-import type { Operator } from '../../shared/domain';
+import { isCleared, type Operator } from '../../shared/domain';
 import type { Change, EntityRecord } from '../../shared/protocol';
+import { reasonWithoutQuotes } from '../../shared/triage/reason-quotes';
 import type { LoggedChange } from '../db/change-log';
-
-export const isCleared = (viewer: Operator): boolean => viewer.skills.includes('confidential');
 
 /**
  * What one operator may see of a record: notices only reach their operator, and the text
- * of confidential conversations only reaches staff cleared to read it.
+ * of confidential conversations only reaches staff cleared to read it. The preview and the
+ * words triage quoted from the message are text too. `conversationConfidential` is the
+ * logged row's flag: a conversation row written before the conversation turned
+ * confidential is marked when it turns (`markConversationConfidential`), though its own
+ * data still says otherwise.
  */
 export function visibleRecord(
   record: EntityRecord,
@@ -20,8 +23,15 @@ export function visibleRecord(
       if (!conversationConfidential || isCleared(viewer)) return record;
       return { entity: 'message', data: { ...record.data, body: '', redacted: true } };
     case 'conversation':
-      if (!record.data.confidential || isCleared(viewer)) return record;
-      return { entity: 'conversation', data: { ...record.data, preview: '' } };
+      if (!(record.data.confidential || conversationConfidential) || isCleared(viewer)) return record;
+      return {
+        entity: 'conversation',
+        data: {
+          ...record.data,
+          preview: '',
+          triageReasons: record.data.triageReasons.map(reasonWithoutQuotes),
+        },
+      };
     // Moderation records carry no comment text: everyone on the desk sees the state.
     case 'queue':
     case 'operator':

@@ -265,7 +265,7 @@ export function Console({
           void signOut();
         }}
       />
-      <EmergencyAlert openConversation={openConversation} />
+      <EmergencyAlert openConversation={openConversation} me={me} />
       <ViewTabs views={views} active={activeView} onSelect={setActiveView} />
       <DeskAlertBanner me={me} />
       {ExtraView ? (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { mayWorkConversation } from '../../../shared/domain/clearance';
 import type { Operator } from '../../../shared/domain/entities';
 import type { ConversationDetail } from '../../../shared/ipc/channels/desk';
 import type { OperationInput } from '../../../shared/protocol/operations';
@@ -14,12 +15,20 @@ import { MoveTo } from '../views/leads/MoveTo';
 
 export type PaneAction = 'claim' | 'release' | 'resolve' | 'reopen' | 'mark-waiting';
 
-/** Which actions make sense for this operator on this conversation right now. */
+/**
+ * Which actions make sense for this operator on this conversation right now. Without
+ * clearance a confidential one can only be released (it may have turned confidential
+ * while they held it); the hub refuses the rest.
+ */
 export function availableActions(detail: ConversationDetail, me: Operator): Set<PaneAction> {
   const c = detail.conversation;
   const mine = c.assigneeId === me.id;
   const free = c.assigneeId === null;
   const actions = new Set<PaneAction>();
+  if (!mayWorkConversation(me, c)) {
+    if (mine) actions.add('release');
+    return actions;
+  }
   if (c.status === 'resolved') {
     actions.add('reopen');
     return actions;
@@ -86,7 +95,8 @@ export function ConversationPane({
     detail.contact?.platformUserId,
   );
   const actions = availableActions(detail, me);
-  const canReply = c.status !== 'resolved' && (c.assigneeId === me.id || c.assigneeId === null);
+  const cleared = mayWorkConversation(me, c);
+  const canReply = cleared && c.status !== 'resolved' && (c.assigneeId === me.id || c.assigneeId === null);
   const owner =
     c.assigneeId === null
       ? t('conversation.unassigned')
@@ -129,7 +139,7 @@ export function ConversationPane({
         <MoveTo conversation={c} me={me} />
       </header>
       <ConfidentialNotice conversation={c} me={me} />
-      {c.kind === 'comment' && <CommentModeration conversationId={c.id} me={me} />}
+      {c.kind === 'comment' && cleared && <CommentModeration conversationId={c.id} me={me} />}
       {c.triageReasons.length > 0 && (
         <details className="triage">
           <summary>{t('conversation.triage')}</summary>
@@ -177,11 +187,13 @@ export function ConversationPane({
         onMode={onComposerMode}
         canReply={canReply}
         replyHint={
-          c.status === 'resolved'
-            ? t('conversation.reopenToReply')
-            : canReply
-              ? null
-              : t('conversation.heldByOther', { name: detail.assigneeName ?? '?' })
+          !cleared
+            ? t('confidential.replyNotCleared')
+            : c.status === 'resolved'
+              ? t('conversation.reopenToReply')
+              : canReply
+                ? null
+                : t('conversation.heldByOther', { name: detail.assigneeName ?? '?' })
         }
         focusToken={composerFocus}
         onSubmit={onSubmitText}

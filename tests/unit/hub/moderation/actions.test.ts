@@ -32,6 +32,7 @@ let x: FakePlatform;
 let desk: DeskFixture;
 let alice: RawConsole;
 let lena: RawConsole;
+let bob: RawConsole;
 /** Comment ids whose first platform call fails with a 500 (to prove the retry). */
 const failOnce = new Set<string>();
 
@@ -47,7 +48,7 @@ beforeAll(async () => {
   });
   x = await fakePlatform(() => ({ status: 200, json: { data: { hidden: true } } }));
   desk = await startDesk(
-    { alice: ['operator'], lena: ['lead'] },
+    { alice: ['operator'], lena: ['lead'], bob: ['operator'] },
     {
       adapters: {
         facebook: createGraphApiAdapter({ baseUrl: `${graph.url}/v21.0`, pageAccessToken: 'page-token' }),
@@ -57,11 +58,13 @@ beforeAll(async () => {
   );
   alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
   lena = await connectConsole(desk.hub, await loginAs(desk.hub, 'lena'));
+  bob = await connectConsole(desk.hub, await loginAs(desk.hub, 'bob'));
 });
 
 afterAll(async () => {
   alice.close();
   lena.close();
+  bob.close();
   await desk.close();
   await graph.close();
   await x.close();
@@ -237,6 +240,44 @@ describe('moderating a public comment', () => {
       c.messageId,
     );
     expect(jobs).toEqual([{ state: 'done', attempts: 2 }]);
+  });
+
+  it('answers in public only from whoever holds the conversation, as a reply does', async () => {
+    const c = await newComment('Is the A48 still closed at Cowbridge this evening?');
+    expect((await alice.submit({ type: 'claim', conversationId: c.conversationId })) as object).toMatchObject(
+      {
+        outcome: 'accepted',
+      },
+    );
+    const body = 'Yes, until 8pm.';
+    for (const action of ['reply', 'ask-private'] as const) {
+      expect(await moderate(bob, { ...c, action, reason: 'unlawful', body }), action).toMatchObject({
+        outcome: 'rejected',
+        code: 'forbidden',
+      });
+    }
+    expect(callsTo(graph, `${c.commentId}/comments`)).toHaveLength(0);
+    // Hiding abuse is not an answer: anyone on the desk may do it.
+    expect((await moderate(bob, { ...c, action: 'hide', reason: 'abusive' })).outcome).toBe('accepted');
+    // A lead may answer, as with a reply.
+    expect((await moderate(lena, { ...c, action: 'reply', reason: 'unlawful', body })).outcome).toBe(
+      'accepted',
+    );
+  });
+
+  it('leaves a confidential comment to staff cleared to read it', async () => {
+    const c = await newComment(
+      'I have information about drug dealing at the house on Bridge Street, I want to stay anonymous',
+    );
+    const confidential = await alice.waitFor(() =>
+      allChanges(alice).find((ch) => ch.entity === 'conversation' && ch.data.id === c.conversationId),
+    );
+    expect(confidential.entity === 'conversation' && confidential.data.confidential).toBe(true);
+    for (const action of ['hide', 'ask-private', 'dismiss'] as const) {
+      const ack = await moderate(alice, { ...c, action, reason: 'personal-details' });
+      expect(ack, action).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
+    }
+    expect(callsTo(graph, c.commentId)).toHaveLength(0);
   });
 
   it('refuses to moderate a private message or another conversation’s comment', async () => {

@@ -75,6 +75,7 @@ export const en = {
     banner: 'Emergency: {{count}} unclaimed',
     bannerOne: 'Emergency waiting: claim it now',
     claim: 'Claim',
+    clearedOnly: 'Cleared staff only',
     from: 'From {{name}} on {{platform}}',
     confidential: 'Confidential: only cleared staff can read it',
     soundOn: 'Alert sound on',
@@ -88,7 +89,8 @@ export const en = {
     listPreview: 'Confidential: only cleared staff can read this',
     paneCleared: 'Confidential report. Only cleared staff can read it, and your opening is recorded.',
     paneNotCleared:
-      'Confidential report. You are not cleared to read it: you can see that it exists, and your opening is recorded.',
+      'Confidential report. You are not cleared to read it: you can see that it exists, and your opening is recorded. Only cleared staff can claim, answer or resolve it; a shift lead can move it to someone who is.',
+    replyNotCleared: 'Only staff cleared for confidential work can reply.',
   },
 };
 
@@ -169,6 +171,7 @@ export const cy: typeof en = {
     banner: 'Argyfwng: {{count}} heb eu hawlio',
     bannerOne: 'Argyfwng yn aros: hawliwch ef nawr',
     claim: 'Hawlio',
+    clearedOnly: 'Staff wedi’u clirio yn unig',
     from: 'Gan {{name}} ar {{platform}}',
     confidential: 'Cyfrinachol: dim ond staff sydd wedi’u clirio all ei ddarllen',
     soundOn: 'Sain rhybudd ymlaen',
@@ -183,6 +186,7 @@ export const cy: typeof en = {
     paneCleared:
       'Adroddiad cyfrinachol. Dim ond staff sydd wedi’u clirio all ei ddarllen, ac mae cofnod o’ch agoriad.',
     paneNotCleared:
-      'Adroddiad cyfrinachol. Dydych chi ddim wedi’ch clirio i’w ddarllen: gallwch chi weld ei fod yn bodoli, ac mae cofnod o’ch agoriad.',
+      'Adroddiad cyfrinachol. Dydych chi ddim wedi’ch clirio i’w ddarllen: gallwch chi weld ei fod yn bodoli, ac mae cofnod o’ch agoriad. Dim ond staff sydd wedi’u clirio all ei hawlio, ei ateb neu ei ddatrys; gall arweinydd shifft ei symud at rywun sydd wedi’i glirio.',
+    replyNotCleared: 'Dim ond staff sydd wedi’u clirio ar gyfer gwaith cyfrinachol all ateb.',
   },
 };

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isCleared } from '../../../../shared/domain/clearance';
 import type { Conversation, Operator } from '../../../../shared/domain/entities';
 import './moderation.css';
 
@@ -6,7 +7,7 @@ import './moderation.css';
 export function ConfidentialNotice({ conversation, me }: { conversation: Conversation; me: Operator }) {
   const { t } = useTranslation();
   if (!conversation.confidential) return null;
-  const cleared = me.skills.includes('confidential');
+  const cleared = isCleared(me);
   return (
     <p
       className={cleared ? 'confidential-notice' : 'confidential-notice restricted'}

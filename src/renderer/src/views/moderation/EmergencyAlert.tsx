@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayWorkConversation } from '../../../../shared/domain/clearance';
+import type { Operator } from '../../../../shared/domain/entities';
 import type { EmergencyState } from '../../../../shared/ipc/channels/moderation';
 import { useDesk } from '../../context';
 import { formatDateTime } from '../../format/time';
@@ -16,7 +18,13 @@ const EMPTY: EmergencyState = { emergencies: [], alerting: false };
  * engine says when: it knows from the cache which emergencies nobody holds, so a claim on
  * any console silences them all, and a reloaded page picks the alert up again.
  */
-export function EmergencyAlert({ openConversation }: { openConversation: (id: string) => void }) {
+export function EmergencyAlert({
+  openConversation,
+  me,
+}: {
+  openConversation: (id: string) => void;
+  me: Operator;
+}) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [state, setState] = useState<EmergencyState>(EMPTY);
@@ -100,16 +108,23 @@ export function EmergencyAlert({ openConversation }: { openConversation: (id: st
                 <span lang={e.language}>{e.preview}</span>
               )}
             </div>
-            <button
-              type="button"
-              className="emergency-claim"
-              data-testid="emergency-claim"
-              onClick={() => {
-                claim(e.conversationId);
-              }}
-            >
-              {t('emergency.claim')}
-            </button>
+            {/* The hub refuses a claim on a confidential report from staff not cleared to read it. */}
+            {!mayWorkConversation(me, e) ? (
+              <button type="button" className="emergency-claim" data-testid="emergency-claim" disabled>
+                {t('emergency.clearedOnly')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="emergency-claim"
+                data-testid="emergency-claim"
+                onClick={() => {
+                  claim(e.conversationId);
+                }}
+              >
+                {t('emergency.claim')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
