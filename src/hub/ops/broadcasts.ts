@@ -14,6 +14,7 @@ import {
   channelsOf,
   getBroadcastCore,
   getChannel,
+  getMedia,
   putMedia,
   saveBroadcastCore,
   saveChannel,
@@ -115,6 +116,53 @@ function unschedule(scope: Scope, id: string): void {
   }
 }
 
+/**
+ * Why a new description for the kept photo cannot be applied, or null when it can. It is
+ * refused rather than dropped: the operator believes the photo now carries their words, and
+ * a save from an offline console may arrive after someone else replaced or removed it.
+ */
+function describeProblem(
+  existing: BroadcastCore | null,
+  op: Extract<BroadcastOp, { type: 'broadcast-save' }>,
+): BroadcastOutcome | null {
+  if (op.imageAlt === undefined) return null;
+  if (op.image !== undefined)
+    return rejected(
+      'invalid',
+      'A new photo carries its own description; a description on its own is for the photo kept.',
+    );
+  const current = existing?.image ?? null;
+  if (current === null)
+    return rejected(
+      'conflict',
+      'This broadcast has no photo to describe (it may have been removed meanwhile). Choose the photo again with its description.',
+    );
+  if (current.id !== op.imageAlt.imageId)
+    return rejected(
+      'conflict',
+      'The photo was replaced after you wrote its description. Check the new photo and describe it again.',
+    );
+  return null;
+}
+
+/**
+ * The kept photo under a new description. A stored photo never changes once saved (a post
+ * in flight reads it while the lead's approval stands for what it was), so the bytes are
+ * stored again with the new description under this save's own id.
+ */
+function redescribe(
+  scope: Scope,
+  broadcastId: string,
+  image: NonNullable<BroadcastCore['image']>,
+  alt: string,
+): NonNullable<BroadcastCore['image']> | null {
+  const media = getMedia(scope.ctx.db, image.id);
+  if (media === null) return null;
+  const id = `${scope.op.opId}-image`;
+  putMedia(scope.ctx.db, broadcastId, { ...media, id, alt }, scope.now);
+  return { ...image, id, alt };
+}
+
 function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>): BroadcastOutcome {
   const { db } = scope.ctx;
   const existing = getBroadcastCore(db, op.broadcastId);
@@ -122,6 +170,8 @@ function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>
     return rejected('forbidden', 'Only its author or a shift lead can change this broadcast.');
   if (existing?.status === 'retracted')
     return rejected('conflict', 'This broadcast was retracted; start a new one.');
+  const describing = describeProblem(existing, op);
+  if (describing !== null) return describing;
   let image = existing?.image ?? null;
   if (op.image === null) image = null;
   if (op.image !== undefined && op.image !== null) {
@@ -139,6 +189,13 @@ function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>
       scope.now,
     );
     image = { id, name: op.image.name, mime: op.image.mime, bytes: bytes.length, alt: op.image.alt };
+  }
+  // The same description again changes nothing, and stores no second copy of the photo.
+  if (op.imageAlt !== undefined && image !== null && op.imageAlt.alt !== image.alt) {
+    const described = redescribe(scope, op.broadcastId, image, op.imageAlt.alt);
+    if (described === null)
+      return rejected('conflict', 'The stored photo is missing; choose the photo again.');
+    image = described;
   }
   if (existing === null) {
     const created = draft(scope, op, image);

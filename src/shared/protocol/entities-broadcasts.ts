@@ -168,6 +168,13 @@ export const broadcastOperationSchemas = [
     channels: z.array(platformSchema).min(1).max(2),
     /** undefined keeps the current image, null removes it. */
     image: broadcastImageUploadSchema.nullable().optional(),
+    /**
+     * A new description for the image this broadcast already has, sent instead of the file
+     * (a new file carries its own `alt`). It names the image it was written for: if that
+     * photo was replaced or removed meanwhile, the hub refuses rather than describe another
+     * picture. Absent (as from older consoles) leaves the description as it is.
+     */
+    imageAlt: z.object({ imageId: idSchema, alt: z.string().trim().max(1000) }).optional(),
   }),
   z.object({ type: z.literal('broadcast-submit'), broadcastId: idSchema }),
   z.object({
