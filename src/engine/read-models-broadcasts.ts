@@ -1,20 +1,30 @@
 import type { BroadcastRow, DeskAlertRow } from '../shared/ipc/channels/broadcasts';
+import type { Operation } from '../shared/protocol/operations';
+import { applyToBroadcast } from './cache/optimistic';
 import { listCachedBroadcasts, listCachedDeskAlerts } from './db/broadcasts';
 import type { CacheDb } from './db/handle';
 import { listOutbox, listOutboxOfTypes } from './db/outbox';
 
-/** Broadcasts newest first, each marked when this console still has an action on it in flight. */
+/**
+ * Broadcasts newest first, each marked when this console still has an action on it in
+ * flight, and shown with this console's saves not yet confirmed applied in order (a photo's
+ * new description shows at once, offline too).
+ */
 export function broadcastRows(db: CacheDb, me: string | null): BroadcastRow[] {
-  const pending = new Set<string>();
+  const pending = new Map<string, Operation[]>();
   if (me !== null) {
     for (const row of listOutbox(db, me)) {
-      if ('broadcastId' in row.op) pending.add(row.op.broadcastId);
+      if ('broadcastId' in row.op)
+        pending.set(row.op.broadcastId, [...(pending.get(row.op.broadcastId) ?? []), row.op]);
     }
   }
-  return listCachedBroadcasts(db, 500).map((broadcast) => ({
-    broadcast,
-    pending: pending.has(broadcast.id),
-  }));
+  return listCachedBroadcasts(db, 500).map((cached) => {
+    const ops = pending.get(cached.id);
+    return {
+      broadcast: ops === undefined ? cached : ops.reduce((b, op) => applyToBroadcast(b, op), cached),
+      pending: ops !== undefined,
+    };
+  });
 }
 
 /**

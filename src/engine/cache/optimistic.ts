@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '../../shared/domain/entities';
 import { staffMessage } from '../../shared/domain/staff-message';
+import type { Broadcast } from '../../shared/protocol/entities-broadcasts';
 import type { Operation, OperationInput } from '../../shared/protocol/operations';
 
 /**
@@ -85,4 +86,46 @@ export function optimisticMessage(op: Operation, operatorId: string): Message | 
     body: op.body,
     at: op.createdAt,
   });
+}
+
+type BroadcastSave = Extract<Operation, { type: 'broadcast-save' }>;
+
+/** How many bytes a base64 text decodes to, without decoding up to 600 KB to count them. */
+const base64Bytes = (base64: string): number =>
+  Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+
+/**
+ * The photo a save will leave, under the id the hub gives it (`<opId>-image` for a new file
+ * or a new description), so a further edit made before the hub answers names the right one.
+ */
+function forecastImage(current: Broadcast['image'], op: BroadcastSave): Broadcast['image'] {
+  if (op.image === null) return null;
+  if (op.image !== undefined) {
+    const { name, mime, alt, base64 } = op.image;
+    return { id: `${op.opId}-image`, name, mime, bytes: base64Bytes(base64), alt };
+  }
+  // A description for another photo than the one shown will be refused: show the photo as is.
+  // (Once the hub's row has arrived the image already carries this op's id and description.)
+  if (op.imageAlt === undefined || current === null || current.id !== op.imageAlt.imageId) return current;
+  if (current.alt === op.imageAlt.alt) return current;
+  return { ...current, id: `${op.opId}-image`, alt: op.imageAlt.alt };
+}
+
+/**
+ * A saved broadcast as the operator wrote it, before the hub answers: the text, channels
+ * and photo they saved. Status and version stay the hub's to say (the row is marked
+ * pending meanwhile); a refusal removes the action and with it this forecast.
+ */
+export function applyToBroadcast(broadcast: Broadcast, op: Operation): Broadcast {
+  if (op.type !== 'broadcast-save' || op.broadcastId !== broadcast.id) return broadcast;
+  if (broadcast.status === 'retracted') return broadcast;
+  return {
+    ...broadcast,
+    templateId: op.templateId,
+    title: op.title,
+    textEn: op.textEn,
+    textCy: op.textCy,
+    channels: [...new Set(op.channels)],
+    image: forecastImage(broadcast.image, op),
+  };
 }
