@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ConsoleShell } from '../../src/browser-shell/console';
+import { hubRows } from '../support/hub';
 import { expectAccessible, signIn, startConsole, TestHub } from './support/desk';
 import { saveScreenshot } from './support/screens';
 
@@ -129,4 +130,42 @@ test('draft → approval → publication → desk alert acknowledged, across an 
   await expect(channelState(lena, 'facebook')).toHaveAttribute('data-state', 'retracted');
   await expect(channelState(lena, 'x')).toHaveAttribute('data-state', 'retracted');
   await expect(channelState(olive, 'x')).toHaveAttribute('data-state', 'retracted');
+});
+
+test('a saved photo’s description is changed without choosing the file again', async ({ browser }) => {
+  // A console of its own: the one above is still signed in on the first test's page.
+  const shell = await startConsole(hub);
+  try {
+    const olive = await (await browser.newContext()).newPage();
+    await signIn(olive, shell, 'olive');
+    await olive.getByTestId('view-broadcasts').click();
+    await olive.getByTestId('bc-new').click();
+    await olive.getByTestId('bc-template').selectOption('missing-appeal');
+    await olive.getByTestId('bc-title').fill('Missing: Sam');
+    await olive
+      .getByTestId('bc-image')
+      .setInputFiles({ name: 'sam.png', mimeType: 'image/png', buffer: PNG });
+    await olive.getByTestId('bc-image-alt').fill('Photo of Sam');
+    await olive.getByTestId('bc-save').click();
+    await expect(olive.getByTestId('bc-detail')).toContainText('sam.png');
+
+    await olive.getByTestId('bc-edit').click();
+    await expect(olive.getByTestId('bc-image-alt')).toHaveValue('Photo of Sam');
+    await olive.getByTestId('bc-image-alt').fill('Sam, 14, in a red coat');
+    await olive.getByTestId('bc-save').click();
+    // The hub stores the new description on the same photo.
+    await expect
+      .poll(
+        () =>
+          hubRows<{ json: string }>(hub.dataDir, 'SELECT json FROM broadcasts')
+            .map((r) => JSON.parse(r.json) as { title: string; image: { name: string; alt: string } | null })
+            .find((b) => b.title === 'Missing: Sam')?.image,
+      )
+      .toMatchObject({ name: 'sam.png', alt: 'Sam, 14, in a red coat' });
+    await olive.getByTestId('bc-edit').click();
+    await expect(olive.getByTestId('bc-image-alt')).toHaveValue('Sam, 14, in a red coat');
+    await expect(olive.getByTestId('bc-image-name')).toContainText('sam.png');
+  } finally {
+    await shell.close();
+  }
 });

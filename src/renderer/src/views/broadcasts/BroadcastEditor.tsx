@@ -86,8 +86,13 @@ export function BroadcastEditor({
   };
 
   const save = async (thenSubmit: boolean) => {
-    const upload =
-      image === undefined || image === null ? image : { ...image, alt: alt.trim().slice(0, 1000) };
+    const description = alt.trim().slice(0, 1000);
+    const upload = image === undefined || image === null ? image : { ...image, alt: description };
+    // No new file: a changed description goes on its own, naming the photo it describes
+    // (without it the hub kept the photo under its old description).
+    const kept = image === undefined ? (existing?.image ?? null) : null;
+    const imageAlt =
+      kept !== null && description !== kept.alt ? { imageId: kept.id, alt: description } : undefined;
     const saved = await desk.actions.submit({
       type: 'broadcast-save',
       broadcastId: id,
@@ -97,6 +102,7 @@ export function BroadcastEditor({
       textCy,
       channels,
       ...(upload === undefined ? {} : { image: upload }),
+      ...(imageAlt === undefined ? {} : { imageAlt }),
     });
     if (!saved.ok) {
       setMessage(saved.error.message);
@@ -220,6 +226,7 @@ export function BroadcastEditor({
         <label className="bc-field bc-grow">
           <span>{t('broadcasts.editor.imageAlt')}</span>
           <input
+            data-testid="bc-image-alt"
             value={alt}
             maxLength={1000}
             onChange={(e) => {
