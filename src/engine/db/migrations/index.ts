@@ -7,6 +7,7 @@ import { migration006 } from './006-list-indexes';
 import { migration007 } from './007-search-index';
 import { migration008 } from './008-list-covering-indexes';
 import { migration009 } from './009-watch-indexes';
+import { migration010 } from './010-outbox-quarantine';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_VERSION = migrations.length;
