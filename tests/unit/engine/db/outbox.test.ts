@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheDb } from '../../../../src/engine/db/handle';
-import { insertOutbox, listOutbox, listOutboxFor, listOutboxOfTypes } from '../../../../src/engine/db/outbox';
+import {
+  countSetAside,
+  getOutbox,
+  insertOutbox,
+  listOutbox,
+  listOutboxFor,
+  listOutboxOfTypes,
+  onSetAside,
+  queuedAfter,
+  type SetAsideRow,
+} from '../../../../src/engine/db/outbox';
 import type { Operation, OperationInput } from '../../../../src/shared/protocol/operations';
 import { CONSOLE_ID, freshDb, T0 } from '../fixtures';
 
@@ -71,5 +81,68 @@ describe('reading part of the outbox', () => {
       const got = ids(listOutboxFor(db, 'ann', [conversationId]).filter((r) => naming(r.op)));
       expect(got).toEqual(expected);
     }
+  });
+});
+
+describe('outbox rows this version cannot read', () => {
+  const damage = (db: CacheDb, op: Operation | undefined, payload: string): void => {
+    db.prepare('UPDATE outbox SET payload = ? WHERE op_id = ?').run(payload, op?.opId);
+  };
+  const quarantined = (db: CacheDb): { opId: string; payload: string }[] =>
+    db.prepare('SELECT op_id AS opId, payload FROM outbox_quarantine ORDER BY console_seq').all() as {
+      opId: string;
+      payload: string;
+    }[];
+
+  it('are set aside, not thrown on, by every read, and only once', () => {
+    const { db, ops } = desk();
+    const heard: SetAsideRow[] = [];
+    onSetAside(db, (rows) => heard.push(...rows));
+    // Not JSON at all: the SQL filters on the payload must not throw on it either.
+    damage(db, ops.claimA, '{"type":"claim",');
+    damage(db, ops.busy, JSON.stringify({ type: 'set-status', status: 'asleep' }));
+
+    expect(ids(listOutboxFor(db, 'ann', ['conv-a']))).toEqual([ops.reassign?.opId]);
+    expect(ids(listOutboxOfTypes(db, 'ann', ['set-status']))).toEqual([ops.available?.opId]);
+    expect(heard.map((r) => [r.opId, r.operatorId, r.state])).toEqual([
+      [ops.claimA?.opId, 'ann', 'queued'],
+      [ops.busy?.opId, 'ann', 'queued'],
+    ]);
+    expect(heard[0]?.reason).toMatch(/not JSON/);
+    expect(heard[1]?.reason).toMatch(/outbox is damaged/);
+    expect(quarantined(db)).toEqual([
+      { opId: ops.claimA?.opId, payload: '{"type":"claim",' },
+      { opId: ops.busy?.opId, payload: JSON.stringify({ type: 'set-status', status: 'asleep' }) },
+    ]);
+    expect(countSetAside(db, 'ann')).toBe(2);
+    expect(countSetAside(db, 'bob')).toBe(0);
+    // Gone from the outbox, so later reads neither see nor set them aside again.
+    expect(ids(listOutbox(db, 'ann'))).toEqual([ops.noteB?.opId, ops.reassign?.opId, ops.available?.opId]);
+    expect(getOutbox(db, ops.claimA?.opId ?? '')).toBeNull();
+    expect(heard).toHaveLength(2);
+  });
+
+  it('do not hide the good actions after a run of them from the sender', () => {
+    const { db, ops } = desk();
+    damage(db, ops.claimA, 'x');
+    damage(db, ops.busy, 'y');
+    damage(db, ops.noteB, 'z');
+    // One free slot in the sender's window: it must still get the next good action, not an
+    // empty answer that reads as "nothing left to send".
+    expect(ids(queuedAfter(db, 'ann', 0, 1))).toEqual([ops.reassign?.opId]);
+    expect(quarantined(db).map((r) => r.payload)).toEqual(['x', 'y', 'z']);
+  });
+
+  it('stay in the outbox when the transaction that read them is rolled back', () => {
+    const { db, ops } = desk();
+    damage(db, ops.claimA, 'x');
+    expect(() =>
+      db.transaction(() => {
+        listOutbox(db, 'ann');
+        throw new Error('the batch failed');
+      })(),
+    ).toThrow('the batch failed');
+    expect(quarantined(db)).toEqual([]);
+    expect(db.prepare('SELECT payload FROM outbox WHERE op_id = ?').pluck().get(ops.claimA?.opId)).toBe('x');
   });
 });
