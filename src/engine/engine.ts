@@ -24,7 +24,8 @@ import { deleteMeta, getMeta, setMeta } from './db/meta';
 import { createEmergencyWatch } from './emergency-watch';
 import { startCheckpoints } from './db/checkpoints';
 import { openCacheDb } from './db/open';
-import { countQueued, type OutboxRow } from './db/outbox';
+import { countQueued, countSetAside, type OutboxRow } from './db/outbox';
+import { watchSetAside } from './outbox-set-aside';
 import { conversationDetail, conversationPage, operatorsView, queueSummaries } from './read-models';
 import { postLogin } from './session/login';
 import { hubCaList } from './session/tls';
@@ -166,6 +167,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       status: link,
       since,
       pendingActions: me === null ? 0 : countQueued(db, me.id),
+      setAsideActions: me === null ? 0 : countSetAside(db, me.id),
       lastSyncAt,
       clockOffsetMs: Math.round(clockOffset ?? 0),
       lastSeq: lastSeqOf(db),
@@ -232,6 +234,22 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     if (settledAny) options.emit('data.changed', { conversationIds: [...changed], lists: true });
     publishState();
   };
+
+  // Before anything reads the outbox (a stored session connects at once, below).
+  watchSetAside({
+    db,
+    signedInOperator,
+    hubNow,
+    isClosed: () => closed,
+    log,
+    notify: (notice) => {
+      options.emit('notice', notice);
+    },
+    changed: (conversationIds) => {
+      options.emit('data.changed', { conversationIds: [...conversationIds], lists: true });
+      publishState();
+    },
+  });
 
   function emitOutcome(
     row: OutboxRow,

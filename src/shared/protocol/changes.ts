@@ -15,12 +15,14 @@ import { slaEventRecordSchema, slaPolicyRecordSchema, slaStatusSchema } from './
 /**
  * A notice is addressed to one operator: "your offline reply became a note because the
  * conversation was reassigned", "a lead moved conversation X to you". It travels in the
- * change log so an offline console still hears it on reconnect.
+ * change log so an offline console still hears it on reconnect. An 'outbox-set-aside' notice
+ * is raised by the console itself ("an action saved here could not be read by this version
+ * and was not sent"); the hub never writes one.
  */
 export const noticeSchema = z.object({
   id: z.string().min(1).max(200),
   operatorId: z.string().min(1).max(200),
-  kind: z.enum(['reply-became-note', 'assigned-to-you', 'moved-from-you', 'info']),
+  kind: z.enum(['reply-became-note', 'assigned-to-you', 'moved-from-you', 'outbox-set-aside', 'info']),
   conversationId: z.string().min(1).max(200).nullable(),
   text: z.string().max(2000),
   createdAt: epochMsSchema,

@@ -228,28 +228,78 @@ describe('pipelined outbox replay against an in-process hub', () => {
   });
 });
 
-describe('an outbox row this version cannot read', () => {
-  it('is logged and left queued; the console keeps running and retries', async () => {
+describe('outbox rows this version cannot read', () => {
+  it('are set aside verbatim and the operator told; the actions after them still reach the hub', async () => {
     const desk = await startDesk({ alice: ['operator'] });
     const alice = await signedInConsole(desk.hub.url, 'alice');
+    const aliceId = desk.ids['alice'] ?? '';
     try {
       await sendDm(desk.hub.url, 'Hello there, tapir');
       const id = await waitForConversation(alice, 'tapir');
       await alice.engine.disconnect();
-      await alice.call('actions.submit', { type: 'note', conversationId: id, body: 'queued note' });
-      // Damaged, or written by a version whose actions this one does not know.
-      alice.engine.db.prepare(`UPDATE outbox SET payload = json_set(payload, '$.type', 'retired-op')`).run();
+      const opIds: string[] = [];
+      for (const body of ['unknown kind', 'damaged', 'still good']) {
+        opIds.push((await alice.call('actions.submit', { type: 'note', conversationId: id, body })).opId);
+      }
+      const [unknownKind = '', damaged = '', good = ''] = opIds;
+      // As a newer version left them before IT rolled it back: an action type this one does
+      // not know, and a payload that is not JSON at all, both queued ahead of a good one.
+      const setPayload = alice.engine.db.prepare('UPDATE outbox SET payload = ? WHERE op_id = ?');
+      setPayload.run(
+        JSON.stringify({ type: 'retired-op', opId: unknownKind, conversationId: id, extra: 'é ✓' }),
+        unknownKind,
+      );
+      setPayload.run('{"type":"note","body":"cut off', damaged);
+      const written = alice.engine.db
+        .prepare('SELECT op_id AS opId, console_seq AS consoleSeq, payload FROM outbox ORDER BY console_seq')
+        .all() as { opId: string; consoleSeq: number; payload: string }[];
       await alice.close();
 
       const lines: string[] = [];
       const again = openConsole(alice.dataDir, { log: (line) => lines.push(line) });
       try {
-        await waitUntil(
-          () => lines.some((line) => line.startsWith('[outbox] sending stopped: A row in the console cache')),
-          'the damaged row logged',
+        // The stored session reconnects at start; the good action goes out past the bad ones.
+        await waitDrained(again, 'the good action sent past the unreadable ones', 15_000);
+        expect(appliedInOrder(desk.dir, aliceId).map((a) => a.opId)).toEqual([good]);
+        expect(noteBodies(again, id)).toEqual(['still good']);
+        // Nothing deleted: both kept as written, with why they could not be read.
+        const setAside = again.engine.db
+          .prepare(
+            `SELECT op_id AS opId, console_seq AS consoleSeq, payload, operator_id AS operatorId, state, reason
+             FROM outbox_quarantine ORDER BY console_seq`,
+          )
+          .all() as {
+          opId: string;
+          consoleSeq: number;
+          payload: string;
+          operatorId: string;
+          state: string;
+          reason: string;
+        }[];
+        expect(setAside.map(({ opId, consoleSeq, payload }) => ({ opId, consoleSeq, payload }))).toEqual(
+          written.filter((w) => w.opId !== good),
         );
-        expect(again.engine.connectionState().status).toBe('online');
-        expect(outboxRows(again)).toHaveLength(1);
+        expect(setAside.map((r) => [r.operatorId, r.state])).toEqual([
+          [aliceId, 'queued'],
+          [aliceId, 'queued'],
+        ]);
+        expect(setAside[0]?.reason).toMatch(/^A row in the console cache table outbox is damaged: /);
+        expect(setAside[1]?.reason).toMatch(/not JSON/);
+        // The operator is told, once per action, and the status bar keeps saying so.
+        const notices = again.eventsOf('notice').filter((n) => n.kind === 'outbox-set-aside');
+        expect(notices.map((n) => [n.id, n.operatorId, n.text])).toEqual(
+          [unknownKind, damaged].map((opId) => [
+            `outbox-set-aside:${opId}`,
+            aliceId,
+            'One action saved on this console could not be read by this version and was set aside; it was not sent. Tell IT.',
+          ]),
+        );
+        expect(again.engine.connectionState().setAsideActions).toBe(2);
+        expect(again.engine.connectionState().pendingActions).toBe(0);
+        // Their optimistic notes no longer show as waiting to sync.
+        expect(again.engine.getConversation(id).messages.filter((m) => m.pending)).toEqual([]);
+        expect(lines.filter((line) => line.startsWith('[outbox] set aside action'))).toHaveLength(2);
+        expect(lines.filter((line) => line.startsWith('[outbox] sending stopped'))).toEqual([]);
       } finally {
         await again.close();
       }

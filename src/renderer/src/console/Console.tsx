@@ -121,7 +121,8 @@ export function Console({
   useDeskEvent('notice', (notice) => {
     const text = (): string =>
       i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
-    toast('info', text);
+    // An action of theirs that was never sent is a fault to report, not news.
+    toast(notice.kind === 'outbox-set-aside' ? 'error' : 'info', text);
     if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text());
   });
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).

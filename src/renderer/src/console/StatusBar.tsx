@@ -3,7 +3,10 @@ import type { ConnectionState } from '../../../shared/ipc/channels/desk';
 import { AppVersion } from '../AppVersion';
 import { formatClock } from '../format/time';
 
-/** Online / reconnecting / offline since hh:mm, actions waiting, and the last sync. */
+/**
+ * Online / reconnecting / offline since hh:mm, actions waiting, and the last sync. Actions set
+ * aside unsent stay on show: the toast that announced them may have come before the window.
+ */
 export function StatusBar({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
   const statusText = {
@@ -25,6 +28,11 @@ export function StatusBar({ connection }: { connection: ConnectionState }) {
           ? t('statusBar.waiting', { count: connection.pendingActions })
           : t('statusBar.allSent')}
       </span>
+      {connection.setAsideActions > 0 ? (
+        <strong data-testid="set-aside-actions" role="alert">
+          {t('statusBar.setAside', { count: connection.setAsideActions })}
+        </strong>
+      ) : null}
       <span className="muted">
         {connection.lastSyncAt === null
           ? t('statusBar.neverSynced')

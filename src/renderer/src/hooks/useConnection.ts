@@ -7,6 +7,7 @@ const INITIAL: ConnectionState = {
   status: 'connecting',
   since: null,
   pendingActions: 0,
+  setAsideActions: 0,
   lastSyncAt: null,
   clockOffsetMs: 0,
   lastSeq: 0,

@@ -167,6 +167,10 @@ export const cy = {
     signedOut: 'Wedi allgofnodi',
     ...allForms('waiting', 'Gweithredoedd yn aros: {{count}}'),
     allSent: 'Pob gweithred wedi’i hanfon',
+    ...allForms(
+      'setAside',
+      'Gweithredoedd wedi’u rhoi o’r neilltu heb eu hanfon: {{count}}. Dywedwch wrth TG',
+    ),
     lastSync: 'Cysoni diwethaf {{time}}',
     neverSynced: 'Heb gysoni eto',
   },
@@ -216,6 +220,8 @@ export const cy = {
       'Symudodd y sgwrs cyn i’ch ateb fynd: fe’i cadwyd fel nodyn mewnol i’w pherchennog newydd.',
     'assigned-to-you': 'Mae sgwrs wedi’i rhoi i chi.',
     'moved-from-you': 'Mae sgwrs wedi’i symud oddi wrthych chi.',
+    'outbox-set-aside':
+      'Ni allai’r fersiwn hon ddarllen un weithred a gadwyd ar y weithfan hon, felly fe’i rhoddwyd o’r neilltu; ni chafodd ei hanfon. Dywedwch wrth TG.',
   },
   notify: {
     assignedTitle: 'Gwaith newydd i chi',

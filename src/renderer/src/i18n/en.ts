@@ -161,6 +161,8 @@ export const en = {
     waiting_one: '{{count}} action waiting',
     waiting_other: '{{count}} actions waiting',
     allSent: 'All actions sent',
+    setAside_one: '{{count}} action set aside, not sent: tell IT',
+    setAside_other: '{{count}} actions set aside, not sent: tell IT',
     lastSync: 'Last sync {{time}}',
     neverSynced: 'Not synced yet',
   },
@@ -211,6 +213,8 @@ export const en = {
       'The conversation moved on before your reply went: it was kept as an internal note for its new owner.',
     'assigned-to-you': 'A conversation has been given to you.',
     'moved-from-you': 'A conversation has been moved away from you.',
+    'outbox-set-aside':
+      'One action saved on this console could not be read by this version and was set aside; it was not sent. Tell IT.',
   },
   notify: {
     assignedTitle: 'New work for you',

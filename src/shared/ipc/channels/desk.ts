@@ -17,6 +17,8 @@ export const connectionStateSchema = z.object({
   /** When the current status began (offline since hh:mm). */
   since: epochMsSchema.nullable(),
   pendingActions: z.number().int().nonnegative(),
+  /** Actions this version could not read, set aside unsent (outbox_quarantine): tell IT. */
+  setAsideActions: z.number().int().nonnegative(),
   lastSyncAt: epochMsSchema.nullable(),
   /** hub time = local time + clockOffsetMs */
   clockOffsetMs: z.number(),
