@@ -419,6 +419,14 @@ function signOff(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutc
     return rejected('forbidden', 'Only shift leads can sign off an emergency broadcast.');
   if (!b.emergency || b.signedOffBy !== null)
     return rejected('conflict', 'This broadcast is not waiting for an emergency sign-off.');
+  // The sign-off is a second lead's look at what went out without one. Once edited, the
+  // broadcast is a new version not yet approved: signing now would record a review of
+  // text that was never published, and leave the published version unreviewed.
+  if (b.status !== 'approved')
+    return rejected(
+      'conflict',
+      'This broadcast was edited after its emergency publication: the new version needs approval before a sign-off.',
+    );
   if (b.approvedBy === scope.actor.id || wrote(b, scope.actor.id))
     return rejected('forbidden', 'Two-person rule: a different lead must sign off this emergency broadcast.');
   store(

@@ -179,6 +179,26 @@ describe('broadcast approval (two-person rule at the hub)', () => {
     await leo.waitFor(() => latestBroadcast(leo, draft.broadcastId)?.signedOffBy === desk?.ids.leo);
   });
 
+  it('signs off only the version that went out as an emergency, not a later edit', async () => {
+    const { lena, leo } = await start();
+    const draft = draftInput({ templateId: 'major-incident' });
+    await accept(lena, draft);
+    await accept(lena, {
+      type: 'broadcast-emergency-publish',
+      broadcastId: draft.broadcastId,
+      comment: 'Motorway closed now',
+    });
+    // The same lead edits it: version 2 is a draft nobody has approved or published.
+    await accept(lena, { ...draftInput({ templateId: 'major-incident' }), broadcastId: draft.broadcastId });
+    await leo.waitFor(() => latestBroadcast(leo, draft.broadcastId)?.version === 2);
+    expect(
+      ack(
+        await leo.submit({ type: 'broadcast-sign-off', broadcastId: draft.broadcastId, comment: 'Checked' }),
+      ),
+    ).toMatchObject({ outcome: 'rejected', code: 'conflict' });
+    expect(latestBroadcast(leo, draft.broadcastId)).toMatchObject({ status: 'draft', signedOffBy: null });
+  });
+
   it('stores an appeal photo at the hub and publishes it; a file that is not what it claims is refused', async () => {
     const { olive, lena } = await start();
     const fake = draftInput({
