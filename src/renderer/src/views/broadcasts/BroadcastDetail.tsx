@@ -224,7 +224,12 @@ export function BroadcastDetail({
         </section>
       ) : null}
 
-      {lead && b.emergency && b.signedOffBy === null && b.approvedBy !== me.id && !wrote ? (
+      {lead &&
+      b.emergency &&
+      b.status === 'approved' &&
+      b.signedOffBy === null &&
+      b.approvedBy !== me.id &&
+      !wrote ? (
         <button
           type="button"
           data-testid="bc-sign-off"
