@@ -136,7 +136,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ctx.commit(fn);
   });
 
-  const authenticate = async (token: string): Promise<Operator> => {
+  const authenticateSession = async (token: string): Promise<{ operator: Operator; expiresAt: number }> => {
     const claims = await verifySessionToken(secret, token, now());
     const session = getSession(db, claims.sessionId);
     if (session === null || session.revokedAt !== null || session.expiresAt <= now()) {
@@ -144,8 +144,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     const operator = getOperator(db, claims.operatorId);
     if (operator === null || session.operatorId !== operator.id) throw new Error('unknown operator');
-    return operator;
+    return { operator, expiresAt: session.expiresAt };
   };
+  const authenticate = async (token: string): Promise<Operator> =>
+    (await authenticateSession(token)).operator;
 
   const adapters = options.adapters ?? createRecordingAdapters();
   const handler = createRequestHandler(
@@ -171,7 +173,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const broadcasts = startBroadcastPublisher(ctx, adapters);
   const moderationWorker = startModerationWorker(ctx, adapters);
   sync = attachSyncServer(server, ctx, {
-    authenticate,
+    authenticate: authenticateSession,
     onOperatorConnected: (id) => {
       leases.connected(id);
       // Someone available just came back: waiting work may now have a taker.

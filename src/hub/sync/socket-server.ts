@@ -31,6 +31,8 @@ interface InboundEvents {
 
 interface SocketData {
   operatorId: string;
+  /** When the session token this socket signed in with runs out (hub clock, ms). */
+  sessionExpiresAt: number;
   consoleId: string;
   lastSeq: number;
   viewing: string | null;
@@ -54,8 +56,8 @@ class OutOfOrder extends Error {}
 type DeskSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface SyncServerDeps {
-  /** Resolves to the operator the token belongs to, or throws with a reason. */
-  readonly authenticate: (token: string) => Promise<Operator>;
+  /** Resolves to the operator the token belongs to and when it expires, or throws with a reason. */
+  readonly authenticate: (token: string) => Promise<{ operator: Operator; expiresAt: number }>;
   readonly onOperatorConnected: (operatorId: string) => void;
   readonly onOperatorDisconnected: (operatorId: string) => void;
   readonly afterOperation: () => void;
@@ -107,8 +109,9 @@ export function attachSyncServer(
       return;
     }
     deps.authenticate(parsed.data.token).then(
-      (operator) => {
+      ({ operator, expiresAt }) => {
         socket.data.operatorId = operator.id;
+        socket.data.sessionExpiresAt = expiresAt;
         socket.data.consoleId = parsed.data.consoleId;
         socket.data.lastSeq = parsed.data.lastSeq;
         socket.data.viewing = null;
@@ -142,6 +145,15 @@ export function attachSyncServer(
       return;
     }
     sockets.add(socket);
+    // A token is checked when the socket connects; a socket left open past the session's end
+    // would go on receiving the desk's traffic indefinitely. It is closed then, and the
+    // console's reconnect with the expired token asks the operator to sign in again.
+    const expiry = setTimeout(
+      () => {
+        socket.disconnect(true);
+      },
+      Math.max(0, socket.data.sessionExpiresAt - ctx.now()),
+    );
     const count = (connectionsByOperator.get(operator.id) ?? 0) + 1;
     connectionsByOperator.set(operator.id, count);
     socket.emit('hub:hello', {
@@ -244,6 +256,7 @@ export function attachSyncServer(
     });
 
     socket.on('disconnect', () => {
+      clearTimeout(expiry);
       sockets.delete(socket);
       announceViewers(socket.data.viewing);
       const left = (connectionsByOperator.get(socket.data.operatorId) ?? 1) - 1;

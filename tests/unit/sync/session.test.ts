@@ -95,6 +95,29 @@ describe('signing in', () => {
     }
   });
 
+  it('asks the operator to sign in again when the session ends while connected, keeping waiting actions', async () => {
+    const short = await startDesk({ dora: ['operator'] }, { loginPolicy: { tokenTtlMs: 3000 } });
+    const dora = await signedInConsole(short.hub.url, 'dora');
+    try {
+      await sendDm(short.hub.url, 'Is the A48 open yet, pangolin');
+      const id = await waitForConversation(dora, 'pangolin');
+      await dora.engine.disconnect();
+      await dora.call('actions.submit', { type: 'note', conversationId: id, body: 'note before expiry' });
+      dora.engine.reconnect();
+      // The hub closes the link when the session ends; the console then forgets the token.
+      await waitUntil(() => dora.engine.connectionState().status === 'signed-out', 'signed out', 10_000);
+      expect(await dora.call('session.getState')).toMatchObject({ signedIn: false });
+      expect(getMeta(dora.engine.db, 'token')).toBeNull();
+      // Signing in again sends what was waiting.
+      await dora.call('session.signIn', { hubUrl: short.hub.url, name: 'dora', password: PASSWORD });
+      await waitUntil(() => dora.engine.connectionState().pendingActions === 0, 'note sent');
+      expect(dora.engine.getConversation(id).messages.map((m) => m.body)).toContain('note before expiry');
+    } finally {
+      await dora.close();
+      await short.hub.close();
+    }
+  });
+
   it("empties the cache when another operator signs in on the same console, so nobody sees another's cache", async () => {
     const alice = await signedInConsole(desk.hub.url, 'alice');
     await sendDm(desk.hub.url, 'private matter, flamingo');
