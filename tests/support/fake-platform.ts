@@ -16,13 +16,17 @@ export interface FakePlatform {
 }
 
 /**
+ * What the fake does with one request: answer it, cut the connection once it has read it
+ * (as when a link drops after the request went), or never answer (as a platform that hangs).
+ */
+export type FakeAnswer = { status: number; json: unknown } | 'drop' | 'hang';
+
+/**
  * A stand-in for graph.facebook.com / api.x.com on 127.0.0.1 (the true outside edge),
  * answering in their documented shapes. `answer` may change per request (to fail first,
  * then succeed).
  */
-export async function fakePlatform(
-  answer: (seen: Seen) => { status: number; json: unknown },
-): Promise<FakePlatform> {
+export async function fakePlatform(answer: (seen: Seen) => FakeAnswer): Promise<FakePlatform> {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -36,9 +40,14 @@ export async function fakePlatform(
         body: text ? (JSON.parse(text) as unknown) : null,
       };
       seen.push(entry);
-      const { status, json } = answer(entry);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(json));
+      const outcome = answer(entry);
+      if (outcome === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (outcome === 'hang') return;
+      res.writeHead(outcome.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(outcome.json));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,6 +56,8 @@ export async function fakePlatform(
     seen,
     close: () =>
       new Promise<void>((resolve) => {
+        // A hanging request would hold close() open for ever.
+        server.closeAllConnections();
         server.close(() => {
           resolve();
         });

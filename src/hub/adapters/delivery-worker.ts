@@ -1,13 +1,23 @@
+import type { Platform } from '../../shared/domain';
 import { newId } from '../ids';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
 import { getConversation } from '../db/conversations';
-import { dueDeliveries, markDeliveryFailed, markDeliverySent, type Delivery } from '../db/deliveries';
+import {
+  dueDeliveries,
+  interruptedDeliveries,
+  markDeliveryFailed,
+  markDeliverySending,
+  markDeliverySent,
+  type Delivery,
+} from '../db/deliveries';
 import { getMessage, setPlatformMessageId } from '../db/messages';
 import { addNotice, relogMessage } from '../record';
 import { assessFailure, type RetryPolicy } from '../jobs/backoff';
 import { startJobLoop, type JobLoop } from '../jobs/job-loop';
-import type { OutboundReply, PlatformAdapters } from './types';
+import { PlatformError, type OutboundReply, type PlatformAdapters } from './types';
+
+const PLATFORM_NAMES: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
 
 /** `kick()` after a reply was applied; `stop()` resolves once no delivery is in flight. */
 export type DeliveryWorker = JobLoop;
@@ -21,8 +31,10 @@ const RETRY: RetryPolicy = {
 
 /**
  * Delivers applied replies through the platform adapters. A reply is stored before it is
- * sent, so a failed or interrupted delivery is retried (also after a restart) rather than
- * lost; after repeated failures its author is told.
+ * sent, so a failed delivery is retried (also after a restart) rather than lost; after
+ * repeated failures its author is told. A delivery whose outcome is unknown (the hub
+ * stopped during the call, or the platform never answered) is not sent again, since that
+ * could answer the public twice: its author is asked to check and resend if it is missing.
  */
 export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters): DeliveryWorker {
   const { db } = ctx;
@@ -44,6 +56,38 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
     };
   };
 
+  const tellAuthor = (messageId: string, conversationId: string | null, text: string, now: number): void => {
+    const authorId = getMessage(db, messageId)?.authorId ?? null;
+    if (authorId === null) return;
+    addNotice(db, now, {
+      id: newId(),
+      operatorId: authorId,
+      kind: 'info',
+      conversationId,
+      text,
+      createdAt: now,
+    });
+  };
+
+  const unsureText = (platform: Platform, why: string): string =>
+    `Your reply may or may not have reached ${PLATFORM_NAMES[platform]} (${why}). Check the conversation there, and send it again only if it is missing.`;
+
+  // Calls in flight when the previous process stopped: their outcome is unknown.
+  ctx.commit(() => {
+    const now = ctx.now();
+    for (const delivery of interruptedDeliveries(db)) {
+      const why = 'the hub stopped while sending it';
+      ctx.log(`[delivery] ${delivery.messageId} was in flight when the hub stopped: not sent again`);
+      markDeliveryFailed(db, delivery.messageId, {
+        error: `unsure: ${why}`,
+        nextAttemptAt: now,
+        giveUp: true,
+      });
+      const conversationId = getMessage(db, delivery.messageId)?.conversationId ?? null;
+      tellAuthor(delivery.messageId, conversationId, unsureText(delivery.platform, why), now);
+    }
+  });
+
   const attempt = async (delivery: Delivery): Promise<void> => {
     const reply = build(delivery);
     if (reply === null) {
@@ -56,6 +100,9 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
       });
       return;
     }
+    ctx.commit(() => {
+      markDeliverySending(db, delivery.messageId, ctx.now());
+    });
     try {
       const sent = await adapters[reply.platform].sendReply(reply);
       ctx.commit(() => {
@@ -69,25 +116,30 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
       });
     } catch (error) {
       const { text, attempts, giveUp, retryInMs } = assessFailure(error, delivery.attempts, RETRY);
+      // A 5xx is retried as the platforms advise; no answer at all is not.
+      const unsure = error instanceof PlatformError && error.unsure === 'no-answer';
       ctx.log(`[delivery] ${delivery.messageId} attempt ${attempts} failed: ${text}`);
       ctx.commit(() => {
         const now = ctx.now();
         markDeliveryFailed(db, delivery.messageId, {
-          error: text,
+          error: unsure ? `unsure: ${text}` : text,
           nextAttemptAt: now + retryInMs,
-          giveUp,
+          giveUp: giveUp || unsure,
         });
-        const authorId = getMessage(db, delivery.messageId)?.authorId ?? null;
-        if (giveUp && authorId !== null) {
-          addNotice(db, now, {
-            id: newId(),
-            operatorId: authorId,
-            kind: 'info',
-            conversationId: reply.conversationId,
-            text: `Your reply could not be delivered to ${reply.platform}: ${text.slice(0, 300)}`,
-            createdAt: now,
-          });
-        }
+        if (unsure)
+          tellAuthor(
+            delivery.messageId,
+            reply.conversationId,
+            unsureText(reply.platform, text.slice(0, 300)),
+            now,
+          );
+        else if (giveUp)
+          tellAuthor(
+            delivery.messageId,
+            reply.conversationId,
+            `Your reply could not be delivered to ${PLATFORM_NAMES[reply.platform]}: ${text.slice(0, 300)}`,
+            now,
+          );
       });
     }
   };

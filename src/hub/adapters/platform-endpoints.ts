@@ -12,13 +12,15 @@ const graphErrorSchema = z.object({
 
 /**
  * Graph error codes Meta's "Handling Errors" and "Rate Limits" pages say to wait out and
- * retry: 1 and 2 (temporary downtime), 4, 17, 32, 341 and 613 (app, user, Page and custom
- * throttling) and 80000–80014 (business use case rate limits, which Page tokens are under).
+ * retry: 4, 17, 32, 341 and 613 (app, user, Page and custom throttling) and 80000–80014
+ * (business use case rate limits, which Page tokens are under), all refused before anything
+ * is done; and 1 and 2 (temporary downtime), after which a post may or may not exist.
  * Throttling comes back as a 4xx, so the status alone would make a reply give up at once.
  */
-const GRAPH_RETRY_CODES = new Set([1, 2, 4, 17, 32, 341, 613]);
-const graphCodeIsTemporary = (code: number): boolean =>
-  GRAPH_RETRY_CODES.has(code) || (code >= 80000 && code <= 80014);
+const GRAPH_THROTTLING_CODES = new Set([4, 17, 32, 341, 613]);
+const GRAPH_DOWNTIME_CODES = new Set([1, 2]);
+const graphThrottled = (code: number): boolean =>
+  GRAPH_THROTTLING_CODES.has(code) || (code >= 80000 && code <= 80014);
 
 /** The X API v2 problem body: `{ title, detail }`. */
 const xErrorSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
@@ -55,9 +57,11 @@ export function graphEndpoint(config: GraphCredentials): PlatformEndpoint {
     },
     temporaryError: (json) => {
       const parsed = graphErrorSchema.safeParse(json);
-      if (!parsed.success) return false;
+      if (!parsed.success) return null;
       const { code, is_transient: transient } = parsed.data.error;
-      return transient === true || (code !== undefined && graphCodeIsTemporary(code));
+      if (code !== undefined && graphThrottled(code)) return 'throttled';
+      if (transient === true || (code !== undefined && GRAPH_DOWNTIME_CODES.has(code))) return 'transient';
+      return null;
     },
   };
 }

@@ -68,6 +68,13 @@ export class PlatformError extends Error {
     message: string,
     /** false for errors a retry cannot fix (bad request, missing target). */
     readonly retryable: boolean,
+    /**
+     * Whether the platform may have done it although no success came back: `no-answer` when
+     * the call timed out, the link dropped after the request went or a success's body never
+     * arrived; `server-error` for a 5xx (the platform says to retry, but a post can be
+     * created before one). Sending it again could post to the public twice.
+     */
+    readonly unsure: 'no' | 'server-error' | 'no-answer' = 'no',
   ) {
     super(message);
     this.name = 'PlatformError';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { postsFor } from '../../shared/broadcasts/rules';
 import type { BroadcastEvent } from '../../shared/protocol';
 import type { HubContext } from '../context';
-import type { OutboundPost, PlatformAdapters } from '../adapters/types';
+import { PlatformError, type OutboundPost, type PlatformAdapters } from '../adapters/types';
 import { appendAudit } from '../db/audit';
 import {
   claimDueChannel,
@@ -24,8 +24,10 @@ import { logBroadcast } from './record';
 export type BroadcastPublisher = JobLoop;
 
 /**
- * Retryable failures (network, 5xx, 429) are tried this often before the channel shows
- * failed; anything else fails at once, since a person must look before posting again.
+ * Retryable failures (network, 429) are tried this often before the channel shows failed;
+ * anything else fails at once, since a person must look before posting again. A post that
+ * may have gone out (no answer, a 5xx) is not tried again either: the channel shows
+ * "check the page", as after a restart mid-post.
  */
 const RETRY: RetryPolicy = {
   maxAttempts: 3,
@@ -190,6 +192,23 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
       } else {
         const { text, attempts, giveUp, retryInMs } = assessFailure(outcome.error, fresh.attempts, RETRY);
         ctx.log(`[broadcasts] ${job.broadcastId} ${job.channel} ${job.action ?? ''} failed: ${text}`);
+        // Deleting twice is harmless (a missing post counts as deleted); posting twice is not.
+        const unsure =
+          job.action !== 'retract' && outcome.error instanceof PlatformError && outcome.error.unsure !== 'no';
+        if (unsure && !overtaken) {
+          const reason = `${text}. The post may have gone out on ${job.channel}: check whether it is live before retrying.`;
+          saveChannel(db, {
+            ...released,
+            state: 'uncertain',
+            dueAt: null,
+            attempts,
+            lastError: reason.slice(0, 1000),
+            updatedAt: now,
+          });
+          if (core !== null) note(core, 'channel-uncertain', job, reason, now);
+          logBroadcast(db, now, job.broadcastId);
+          return;
+        }
         const next: ChannelRow = overtaken
           ? { ...released, lastError: text }
           : {

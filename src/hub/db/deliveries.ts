@@ -12,6 +12,8 @@ export interface Delivery {
   readonly lastError: string | null;
   readonly nextAttemptAt: number;
   readonly sentAt: number | null;
+  /** Set while a platform call for it is in flight (see migration 007). */
+  readonly sendingSince: number | null;
 }
 
 const rowSchema = z.object({
@@ -22,6 +24,7 @@ const rowSchema = z.object({
   last_error: z.string().nullable(),
   next_attempt_at: z.number(),
   sent_at: z.number().nullable(),
+  sending_since: z.number().nullable(),
 });
 
 const toDelivery = (row: unknown): Delivery => {
@@ -34,6 +37,7 @@ const toDelivery = (row: unknown): Delivery => {
     lastError: r.last_error,
     nextAttemptAt: r.next_attempt_at,
     sentAt: r.sent_at,
+    sendingSince: r.sending_since,
   };
 };
 
@@ -57,9 +61,22 @@ export function getDelivery(db: HubDb, messageId: string): Delivery | null {
   return row === undefined ? null : toDelivery(row);
 }
 
+/** Committed before the platform call: a crash from here on leaves the mark behind. */
+export function markDeliverySending(db: HubDb, messageId: string, at: number): void {
+  db.prepare('UPDATE deliveries SET sending_since = ? WHERE message_id = ?').run(at, messageId);
+}
+
+/** Replies whose platform call was in flight when the hub stopped. */
+export function interruptedDeliveries(db: HubDb): Delivery[] {
+  return db
+    .prepare("SELECT * FROM deliveries WHERE state = 'pending' AND sending_since IS NOT NULL")
+    .all()
+    .map(toDelivery);
+}
+
 export function markDeliverySent(db: HubDb, messageId: string, at: number): void {
   db.prepare(
-    "UPDATE deliveries SET state = 'sent', sent_at = ?, attempts = attempts + 1 WHERE message_id = ?",
+    "UPDATE deliveries SET state = 'sent', sent_at = ?, attempts = attempts + 1, sending_since = NULL WHERE message_id = ?",
   ).run(at, messageId);
 }
 
@@ -70,6 +87,6 @@ export function markDeliveryFailed(
   args: { error: string; nextAttemptAt: number; giveUp: boolean },
 ): void {
   db.prepare(
-    'UPDATE deliveries SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE message_id = ?',
+    'UPDATE deliveries SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, sending_since = NULL WHERE message_id = ?',
   ).run(args.giveUp ? 'failed' : 'pending', args.error.slice(0, 1000), args.nextAttemptAt, messageId);
 }

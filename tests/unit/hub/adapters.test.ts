@@ -161,4 +161,38 @@ describe('delivery through the hub', () => {
     expect(row).toMatchObject({ state: 'sent', attempts: 2 });
     alice.close();
   });
+
+  it('does not send a reply again when the platform may have taken it, and asks its author to check', async () => {
+    // Facebook reads the request, then the link drops: the reply may well be posted.
+    const fake = await fakePlatform(() => 'drop');
+    servers.push(fake);
+    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
+    desk = await startDesk({ alice: ['operator'] }, { adapters: { facebook: graph, x: graph } });
+    const alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
+    await postMeta(
+      desk.hub,
+      metaDmPayload({ senderId: 'psid-u', mid: 'm_u', text: 'Is the bridge open?', pageId: 'PAGE-U' }),
+    );
+    const conversation = await alice.waitFor(() =>
+      allChanges(alice).find((c) => c.entity === 'conversation'),
+    );
+    await alice.submit({ type: 'reply', conversationId: conversation.data.id, body: 'Yes, it reopened.' });
+    const notice = await alice.waitFor(
+      () =>
+        allChanges(alice).find(
+          (c) => c.entity === 'notice' && /may or may not have reached/.test(c.data.text),
+        ),
+      10_000,
+    );
+    expect(notice.entity === 'notice' && notice.data.conversationId).toBe(conversation.data.id);
+    // A retry would come after 2 s: none comes.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(fake.seen).toHaveLength(1);
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    const row = db.prepare('SELECT state, last_error, sending_since FROM deliveries').get();
+    db.close();
+    expect(row).toMatchObject({ state: 'failed', sending_since: null });
+    expect((row as { last_error: string }).last_error).toMatch(/^unsure: Graph API did not answer/);
+    alice.close();
+  });
 });

@@ -194,12 +194,20 @@ export { hashRows, hubVisibleState, stateHashes } from '../../../src/tools/chaos
 
 export type { ChildHub };
 
-/** The hub as its own process (`hub serve`), so a test can SIGKILL it. */
-export const startChildHub = (dir: string, port: number): Promise<ChildHub> =>
+/**
+ * The hub as its own process (`hub serve`), so a test can SIGKILL it. `env` adds settings,
+ * e.g. a fake Graph API to send replies to.
+ */
+export const startChildHub = (
+  dir: string,
+  port: number,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ChildHub> =>
   spawnHub(dir, port, {
     DESK_META_APP_SECRET: META_SECRET,
     DESK_X_CONSUMER_SECRET: 'x-secret',
     DESK_TOKEN_SECRET: TOKEN_SECRET,
+    ...env,
   });
 
 /** The engine's confirmed cache (what the hub told it), as the chaos tool reads it. */

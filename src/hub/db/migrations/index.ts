@@ -5,6 +5,7 @@ import { migration003Leads } from './003-leads';
 import { migration004Sla } from './004-sla';
 import { migration005Broadcasts } from './005-broadcasts';
 import { migration006Moderation } from './006-moderation';
+import { migration007DeliveryInFlight } from './007-delivery-in-flight';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004Sla,
   migration005Broadcasts,
   migration006Moderation,
+  migration007DeliveryInFlight,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -98,6 +98,34 @@ describe('publishing per channel through the real Graph and X clients', () => {
     expect(platforms.count('POST', /^\/x\/2\/tweets$/)).toBe(3);
   });
 
+  it('a post that may have gone out (a 500 from Facebook) is not posted again: the channel says check the page', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    // Meta's documented "unexpected error" body, which can come after the post was made.
+    const graph500 = {
+      status: 500,
+      json: { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 } },
+    };
+    platforms.override = (req) =>
+      req.method === 'POST' && req.path === '/graph/PAGE1/feed' ? graph500 : null;
+    const draft = draftInput();
+    await saveSubmitApprove(olive, lena, draft);
+    const unsure = await leo.waitFor(() => {
+      const b = latestBroadcast(leo, draft.broadcastId);
+      return channelOf(b, 'facebook')?.state === 'uncertain' ? b : null;
+    });
+    expect(channelOf(unsure, 'facebook')?.lastError).toMatch(/check whether it is live before retrying/);
+    // A retry would have come within a second or two: none came.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(1);
+    // The lead looks, finds it missing, and retries.
+    platforms.override = null;
+    await accept(lena, { type: 'broadcast-retry', broadcastId: draft.broadcastId, channel: 'facebook' });
+    await leo.waitFor(
+      () => channelOf(latestBroadcast(leo, draft.broadcastId), 'facebook')?.state === 'published',
+    );
+    expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(2);
+  });
+
   it('a retraction takes the broadcast down on every channel it was published on', async () => {
     const { platforms, olive, lena, leo } = await start();
     const draft = draftInput({
