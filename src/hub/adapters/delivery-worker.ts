@@ -53,6 +53,9 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
       accountId: conversation.accountId,
       replyToId: conversation.replyToId,
       text: message.body,
+      lastInboundAt: conversation.lastInboundAt,
+      // Built afresh for every attempt, so a retry is judged against the window as it is then.
+      attemptAt: ctx.now(),
     };
   };
 

@@ -14,6 +14,17 @@ export interface OutboundReply {
   /** For comments: the comment to answer under. */
   readonly replyToId: string | null;
   readonly text: string;
+  /**
+   * When the hub received the person's latest message in this conversation, by the hub's
+   * clock. Messenger lets a Page answer freely only within 24 hours of it, and a human
+   * agent within 7 days (Meta's standard messaging window and HUMAN_AGENT tag).
+   */
+  readonly lastInboundAt: number;
+  /**
+   * When this attempt is made, by the same clock as `lastInboundAt`: the hub's, not the
+   * adapter's, so the window is judged consistently (and can be tested with a set clock).
+   */
+  readonly attemptAt: number;
 }
 
 export interface SentReply {

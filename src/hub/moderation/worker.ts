@@ -71,6 +71,8 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
           accountId: t.accountId,
           replyToId: t.commentId,
           text: message.body,
+          lastInboundAt: conversation.lastInboundAt,
+          attemptAt: ctx.now(),
         });
         if (sent.platformMessageId !== null) {
           const platformId = sent.platformMessageId;

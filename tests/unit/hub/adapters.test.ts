@@ -24,6 +24,9 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
+const HOUR = 60 * 60_000;
+/** A DM written in the evening, answered within the hour. */
+const wroteAt = Date.UTC(2025, 0, 6, 22, 0);
 const dm: OutboundReply = {
   platform: 'facebook',
   kind: 'dm',
@@ -33,6 +36,8 @@ const dm: OutboundReply = {
   accountId: 'PAGE-7',
   replyToId: null,
   text: 'Thanks for getting in touch',
+  lastInboundAt: wroteAt,
+  attemptAt: wroteAt + HOUR,
 };
 
 describe('Graph API adapter', () => {
@@ -57,6 +62,53 @@ describe('Graph API adapter', () => {
     expect(comment).toEqual({ platformMessageId: 'PAGE-7_123_456' });
     expect(fake.seen[1]?.url).toBe('/v21.0/PAGE-7_123/comments?access_token=page-token');
     expect(fake.seen[1]?.body).toEqual({ message: dm.text });
+  });
+
+  it("labels a DM by Messenger's window: RESPONSE within 24 h, HUMAN_AGENT to 7 days, refused after", async () => {
+    const fake = await fakePlatform((s) =>
+      s.url.includes('/messages')
+        ? { status: 200, json: { recipient_id: 'PSID-42', message_id: 'mid.1' } }
+        : { status: 200, json: { id: 'PAGE-7_1_2' } },
+    );
+    servers.push(fake);
+    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 'page-token' });
+
+    await graph.sendReply({ ...dm, attemptAt: wroteAt + HOUR });
+    expect(fake.seen[0]?.body).toEqual({
+      recipient: { id: 'PSID-42' },
+      messaging_type: 'RESPONSE',
+      message: { text: dm.text },
+    });
+
+    // Answered the next day from an overnight backlog: only a human agent may, with the tag.
+    await graph.sendReply({ ...dm, attemptAt: wroteAt + 30 * HOUR });
+    expect(fake.seen[1]?.body).toEqual({
+      recipient: { id: 'PSID-42' },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+      message: { text: dm.text },
+    });
+
+    // Past 7 days nothing may be sent: refused at once, for good, with no call to Graph.
+    const late = await graph
+      .sendReply({ ...dm, attemptAt: wroteAt + 8 * 24 * HOUR })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(PlatformError);
+    expect((late as PlatformError).retryable).toBe(false);
+    expect((late as PlatformError).message).toBe(
+      'Facebook no longer lets the force message this person: their last message was more than 7 days ago. ' +
+        'Ask them to message again, or reply another way.',
+    );
+    expect(fake.seen).toHaveLength(2);
+
+    // Comment replies have no such window.
+    await graph.sendReply({
+      ...dm,
+      kind: 'comment',
+      replyToId: 'PAGE-7_1',
+      attemptAt: wroteAt + 8 * 24 * HOUR,
+    });
+    expect(fake.seen[2]?.body).toEqual({ message: dm.text });
   });
 
   it('turns a Graph error into a PlatformError, retryable only for server-side failures', async () => {
@@ -193,6 +245,96 @@ describe('delivery through the hub', () => {
     db.close();
     expect(row).toMatchObject({ state: 'failed', sending_since: null });
     expect((row as { last_error: string }).last_error).toMatch(/^unsure: Graph API did not answer/);
+    alice.close();
+  });
+});
+
+describe("delivery within Messenger's window", () => {
+  it('tags a next-day reply HUMAN_AGENT, and fails one after 7 days at once and tells its author', async () => {
+    const fake = await fakePlatform(() => ({
+      status: 200,
+      json: { recipient_id: 'psid-next-day', message_id: 'mid.tagged' },
+    }));
+    servers.push(fake);
+    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
+    // The hub's own clock decides, set here: one person wrote 8 days ago, another 30 hours ago.
+    const start = Date.now();
+    let clock = start;
+    desk = await startDesk(
+      { alice: ['operator'] },
+      { adapters: { facebook: graph, x: graph }, now: () => clock },
+    );
+    const alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
+    const write = async (senderId: string, text: string): Promise<void> => {
+      const hub = desk?.hub;
+      if (hub === undefined) throw new Error('no desk');
+      const response = await postMeta(
+        hub,
+        metaDmPayload({ senderId, mid: `m_${senderId}`, text, pageId: 'PAGE-W' }),
+      );
+      expect(response.status).toBe(200);
+    };
+    await write('psid-last-week', 'Any news on my bike?');
+    clock = start + 8 * 24 * HOUR - 30 * HOUR;
+    await write('psid-next-day', 'Is the road open yet?');
+    clock = start + 8 * 24 * HOUR;
+
+    const messages = await alice.waitFor(() => {
+      const inbound = allChanges(alice).flatMap((c) => (c.entity === 'message' ? [c.data] : []));
+      return inbound.length === 2 ? inbound : null;
+    });
+    const conversationOf = (text: string): string =>
+      messages.find((m) => m.body === text)?.conversationId ?? '';
+    for (const [text, body] of [
+      ['Any news on my bike?', 'Sorry for the delay: CAD 123'],
+      ['Is the road open yet?', 'Yes, since this morning'],
+    ] as const) {
+      const ack = operationAckSchema.parse(
+        await alice.submit({ type: 'reply', conversationId: conversationOf(text), body }),
+      );
+      expect(ack.outcome).toBe('accepted');
+    }
+
+    const notice = await alice.waitFor(
+      () => allChanges(alice).find((c) => c.entity === 'notice' && /7 days ago/.test(c.data.text)),
+      10_000,
+    );
+    expect(notice.entity === 'notice' && notice.data.conversationId).toBe(
+      conversationOf('Any news on my bike?'),
+    );
+    expect(notice.entity === 'notice' && notice.data.text).toContain(
+      'Ask them to message again, or reply another way.',
+    );
+    await alice.waitFor(
+      () =>
+        allChanges(alice).find((c) => c.entity === 'message' && c.data.platformMessageId === 'mid.tagged'),
+      10_000,
+    );
+
+    // Only the next-day reply reached Graph, tagged; the week-old one was never sent.
+    expect(fake.seen.map((s) => s.body)).toEqual([
+      {
+        recipient: { id: 'psid-next-day' },
+        messaging_type: 'MESSAGE_TAG',
+        tag: 'HUMAN_AGENT',
+        message: { text: 'Yes, since this morning' },
+      },
+    ]);
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    const rows = db
+      .prepare('SELECT state, attempts, last_error AS error FROM deliveries ORDER BY state')
+      .all();
+    db.close();
+    expect(rows).toEqual([
+      {
+        state: 'failed',
+        attempts: 1,
+        error:
+          'Facebook no longer lets the force message this person: their last message was more than 7 days ago. ' +
+          'Ask them to message again, or reply another way.',
+      },
+      { state: 'sent', attempts: 1, error: null },
+    ]);
     alice.close();
   });
 });
