@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccountTarget, CommentTarget, PlatformModeration } from './moderation-types';
-import { graphEndpoint, type GraphCredentials } from './platform-endpoints';
-import { requestPlatform } from './platform-request';
+import { graphEndpoint, graphObjectGone, type GraphCredentials } from './platform-endpoints';
+import { callPlatform, refuse, requestPlatform } from './platform-request';
 import { PlatformError } from './types';
 
 const successSchema = z.object({ success: z.boolean() });
@@ -29,8 +29,12 @@ export function createGraphModeration(config: GraphCredentials): PlatformModerat
       requireSuccess(json, hidden ? 'hide' : 'unhide');
     },
     async deleteComment(target: CommentTarget) {
-      const json = await requestPlatform(graph, 'DELETE', encodeURIComponent(target.commentId));
-      requireSuccess(json, 'delete');
+      const answer = await callPlatform(graph, 'DELETE', encodeURIComponent(target.commentId));
+      // A comment its author (or another admin) already deleted is what the desk asked for:
+      // reporting it as refused would tell the operator a removed comment is still up.
+      if (!answer.ok && graphObjectGone(answer)) return;
+      if (!answer.ok) refuse(answer, graph.platform);
+      requireSuccess(answer.json, 'delete');
     },
     async blockAccount(target: AccountTarget) {
       const json = await requestPlatform(graph, 'POST', `${encodeURIComponent(target.accountId)}/blocked`, {

@@ -21,6 +21,7 @@ import {
   commentMessage,
   fakePlatform,
   graphAnswer,
+  graphObjectMissing,
   hubRows,
   latestModeration,
   type FakePlatform,
@@ -35,6 +36,8 @@ let lena: RawConsole;
 let bob: RawConsole;
 /** Comment ids whose first platform call fails with a 500 (to prove the retry). */
 const failOnce = new Set<string>();
+/** Comment ids their author already deleted on Facebook. */
+const deletedByAuthor = new Set<string>();
 
 beforeAll(async () => {
   graph = await fakePlatform((seen: Seen) => {
@@ -43,6 +46,9 @@ beforeAll(async () => {
         failOnce.delete(id);
         return { status: 500, json: { error: { message: 'An unexpected error has occurred', code: 2 } } };
       }
+    }
+    for (const id of deletedByAuthor) {
+      if (seen.url.includes(id)) return graphObjectMissing(id);
     }
     return graphAnswer(seen);
   });
@@ -147,6 +153,24 @@ describe('moderating a public comment', () => {
     const again = await moderate(alice, { ...c, action: 'hide', reason: 'spam' });
     expect(again).toMatchObject({ outcome: 'rejected', code: 'conflict' });
     expect(callsTo(graph, c.commentId)).toHaveLength(1);
+  });
+
+  it('a comment its author already deleted counts as deleted, not as a refusal', async () => {
+    const c = await newComment('Selling cheap phones, message me on the number in my profile');
+    deletedByAuthor.add(c.commentId);
+    expect((await moderate(alice, { ...c, action: 'delete', reason: 'spam' })).outcome).toBe('accepted');
+    await alice.waitFor(() => latestModeration(alice, c.messageId)?.platformSync === 'done', 15_000);
+    expect(latestModeration(alice, c.messageId)).toMatchObject({ state: 'deleted', platformError: null });
+    expect(callsTo(graph, c.commentId)).toHaveLength(1);
+    const jobs = hubRows<{ state: string; attempts: number }>(
+      desk.dir,
+      'SELECT state, attempts FROM moderation_jobs WHERE subject_id = ?',
+      c.messageId,
+    );
+    expect(jobs).toEqual([{ state: 'done', attempts: 1 }]);
+    expect(
+      allChanges(alice).filter((ch) => ch.entity === 'notice' && ch.data.conversationId === c.conversationId),
+    ).toEqual([]);
   });
 
   it('replies publicly under the comment, as the thread shows', async () => {

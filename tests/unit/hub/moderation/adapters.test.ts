@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphApiAdapter } from '../../../../src/hub/adapters/graph-api';
 import { PlatformError } from '../../../../src/hub/adapters/types';
 import { createXApiAdapter } from '../../../../src/hub/adapters/x-api';
-import { fakePlatform, graphAnswer, type FakePlatform } from './fixtures';
+import { fakePlatform, graphAnswer, graphObjectMissing, type FakePlatform } from './fixtures';
 
 const fakes: FakePlatform[] = [];
 afterEach(async () => {
@@ -54,6 +54,22 @@ describe('Graph API moderation', () => {
     expect(((await graph.deleteComment(comment).catch((e: unknown) => e)) as PlatformError).retryable).toBe(
       true,
     );
+  });
+
+  it('deleting a comment that is already gone succeeds: the goal is reached', async () => {
+    let answer: { status: number; json: unknown } = graphObjectMissing(comment.commentId);
+    const f = await fake(() => answer);
+    const graph = createGraphApiAdapter({ baseUrl: f.url, pageAccessToken: 'tok' });
+    await graph.deleteComment(comment);
+    answer = { status: 404, json: { error: { message: 'Not found', code: 803 } } };
+    await graph.deleteComment(comment);
+    expect(f.seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE']);
+    // Any other refusal of a delete is still final and reported.
+    answer = { status: 403, json: { error: { message: '(#200) Permissions error', code: 200 } } };
+    const refused = await graph.deleteComment(comment).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PlatformError);
+    expect((refused as PlatformError).retryable).toBe(false);
+    expect((refused as PlatformError).message).toContain('Permissions error');
   });
 
   it('a block the answer does not confirm is an error', async () => {

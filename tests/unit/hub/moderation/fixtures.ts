@@ -15,6 +15,28 @@ export function graphAnswer(seen: Seen): { status: number; json: unknown } {
   return { status: 200, json: { success: true } };
 }
 
+/**
+ * Graph's documented answer for an object that is gone (here, a comment its author
+ * deleted): HTTP 400, code 100, subcode 33.
+ */
+export function graphObjectMissing(id: string): { status: number; json: unknown } {
+  return {
+    status: 400,
+    json: {
+      error: {
+        message:
+          `Unsupported delete request. Object with ID '${id}' does not exist, cannot be loaded due to ` +
+          'missing permissions, or does not support this operation. Please read the Graph API ' +
+          'documentation at https://developers.facebook.com/docs/graph-api',
+        type: 'GraphMethodException',
+        code: 100,
+        error_subcode: 33,
+        fbtrace_id: 'AqMvhP1xY8Ksz1yQ',
+      },
+    },
+  };
+}
+
 export interface AuditRow {
   readonly action: string;
   readonly actorId: string | null;
