@@ -31,7 +31,9 @@ export function createGraphPosting(config: GraphPostsConfig): BroadcastPosting {
           json: { message: post.text },
         });
         const parsed = feedAnswerSchema.safeParse(json);
-        if (!parsed.success) throw new PlatformError('Graph API answered without a post id', false);
+        // A success without a post id: the post is probably live, so a person checks before any retry.
+        if (!parsed.success)
+          throw new PlatformError('Graph API answered without a post id', false, 'no-answer');
         return { postId: parsed.data.id };
       }
       const form = new FormData();
@@ -44,7 +46,9 @@ export function createGraphPosting(config: GraphPostsConfig): BroadcastPosting {
       );
       const json = await requestPlatform(graph, 'POST', `${pageId()}/photos`, { form });
       const parsed = photoAnswerSchema.safeParse(json);
-      if (!parsed.success) throw new PlatformError('Graph API answered without a photo id', false);
+      // A success without a post id: the post is probably live, so a person checks before any retry.
+      if (!parsed.success)
+        throw new PlatformError('Graph API answered without a photo id', false, 'no-answer');
       return { postId: parsed.data.post_id ?? parsed.data.id };
     },
 

@@ -56,8 +56,8 @@ export function createGraphApiAdapter(config: GraphApiConfig): PlatformAdapter {
           json: { message: reply.text },
         });
         const parsed = commentResponseSchema.safeParse(json);
-        if (!parsed.success) throw new PlatformError('Graph API answered without a comment id', true);
-        return { platformMessageId: parsed.data.id };
+        // A success without the id we expect: it was sent all the same, and sending again would repeat it.
+        return { platformMessageId: parsed.success ? parsed.data.id : null };
       }
       if (reply.accountId === null) throw new PlatformError('no page id for this conversation', false);
       const messagingType = messagingTypeFor(reply);
@@ -69,8 +69,8 @@ export function createGraphApiAdapter(config: GraphApiConfig): PlatformAdapter {
         },
       });
       const parsed = sendApiResponseSchema.safeParse(json);
-      if (!parsed.success) throw new PlatformError('Graph API answered without a message id', true);
-      return { platformMessageId: parsed.data.message_id };
+      // A success without the id we expect: it was sent all the same, and sending again would repeat it.
+      return { platformMessageId: parsed.success ? parsed.data.message_id : null };
     },
   };
 }

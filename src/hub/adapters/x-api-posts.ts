@@ -38,7 +38,8 @@ export function createXPosting(config: XPostsConfig): BroadcastPosting {
       json: mediaId === null ? { text: post.text } : { text: post.text, media: { media_ids: [mediaId] } },
     });
     const parsed = tweetAnswerSchema.safeParse(json);
-    if (!parsed.success) throw new PlatformError('X API answered without a post id', false);
+    // A success without a post id: the post is probably live, so a person checks before any retry.
+    if (!parsed.success) throw new PlatformError('X API answered without a post id', false, 'no-answer');
     return { postId: parsed.data.data.id };
   };
 

@@ -28,8 +28,8 @@ export function createXApiAdapter(config: XApiConfig): PlatformAdapter {
         { json: { text: reply.text } },
       );
       const parsed = dmResponseSchema.safeParse(json);
-      if (!parsed.success) throw new PlatformError('X API answered without a dm_event_id', true);
-      return { platformMessageId: parsed.data.data.dm_event_id };
+      // A success without the id we expect: it was sent all the same, and sending again would repeat it.
+      return { platformMessageId: parsed.success ? parsed.data.data.dm_event_id : null };
     },
   };
 }

@@ -120,7 +120,13 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
         refreshSync(job, now, null);
       });
     } catch (error) {
-      const { text, attempts, giveUp, retryInMs } = assessFailure(error, job.attempts, RETRY);
+      const assessed = assessFailure(error, job.attempts, RETRY);
+      const { attempts, retryInMs } = assessed;
+      // A public reply the platform may have posted is not posted again (as for replies).
+      const unsure = job.kind === 'reply' && error instanceof PlatformError && error.unsure === 'no-answer';
+      const giveUp = assessed.giveUp || unsure;
+      const text = unsure ? `unsure: ${assessed.text}` : assessed.text;
+      const platformName = job.platform === 'x' ? 'X' : 'Facebook';
       ctx.log(`[moderation] ${job.kind} ${job.subjectId} attempt ${attempts} failed: ${text}`);
       ctx.commit(() => {
         const now = ctx.now();
@@ -137,7 +143,9 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
             operatorId: actorId,
             kind: 'info',
             conversationId: job.target.conversationId,
-            text: `${job.platform === 'x' ? 'X' : 'Facebook'} did not accept the ${job.kind}: ${text.slice(0, 300)}`,
+            text: unsure
+              ? `Your public reply may or may not have reached ${platformName} (${assessed.text.slice(0, 300)}). Check the comment there, and reply again only if it is missing.`
+              : `${platformName} did not accept the ${job.kind}: ${text.slice(0, 300)}`,
             createdAt: now,
           });
         }

@@ -157,6 +157,23 @@ describe('Graph API adapter', () => {
   });
 });
 
+describe('a success without the expected id', () => {
+  it('counts a reply as sent: sending it again would repeat it in public', async () => {
+    const fake = await fakePlatform((s) =>
+      s.url.includes('/messages')
+        ? { status: 200, json: { recipient_id: 'PSID-42' } }
+        : { status: 201, json: {} },
+    );
+    servers.push(fake);
+    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 'page-token' });
+    expect(await graph.sendReply(dm)).toEqual({ platformMessageId: null });
+    const x = createXApiAdapter({ baseUrl: fake.url, accessToken: 'user-token' });
+    expect(await x.sendReply({ ...dm, platform: 'x', recipientId: '9876' })).toEqual({
+      platformMessageId: null,
+    });
+  });
+});
+
 describe('X API adapter', () => {
   it('sends a DM to the participant with a bearer token', async () => {
     const fake = await fakePlatform(() => ({

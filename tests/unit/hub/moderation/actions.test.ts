@@ -36,11 +36,14 @@ let lena: RawConsole;
 let bob: RawConsole;
 /** Comment ids whose first platform call fails with a 500 (to prove the retry). */
 const failOnce = new Set<string>();
+/** Comment ids whose reply call is read and then cut off, as when the link drops. */
+const dropReplyTo = new Set<string>();
 /** Comment ids their author already deleted on Facebook. */
 const deletedByAuthor = new Set<string>();
 
 beforeAll(async () => {
   graph = await fakePlatform((seen: Seen) => {
+    for (const id of dropReplyTo) if (seen.url.includes(`${id}/comments`)) return 'drop';
     for (const id of failOnce) {
       if (seen.url.includes(id)) {
         failOnce.delete(id);
@@ -287,6 +290,26 @@ describe('moderating a public comment', () => {
     expect((await moderate(lena, { ...c, action: 'reply', reason: 'unlawful', body })).outcome).toBe(
       'accepted',
     );
+  });
+
+  it('does not post a public reply again when Facebook may have taken it, and asks its author to check', async () => {
+    const c = await newComment('Where do I hand in a found bike?');
+    dropReplyTo.add(c.commentId);
+    const body = 'Any front desk will take it.';
+    expect((await moderate(alice, { ...c, action: 'reply', reason: 'unlawful', body })).outcome).toBe(
+      'accepted',
+    );
+    await alice.waitFor(
+      () =>
+        allChanges(alice).find(
+          (ch) =>
+            ch.entity === 'notice' && /public reply may or may not have reached Facebook/.test(ch.data.text),
+        ),
+      10_000,
+    );
+    // A retry would come after 2 s: none comes.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(callsTo(graph, `${c.commentId}/comments`)).toHaveLength(1);
   });
 
   it('leaves a confidential comment to staff cleared to read it', async () => {
