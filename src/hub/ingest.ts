@@ -1,5 +1,6 @@
 import { newId } from './ids';
 import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
+import { clip } from '../shared/text/clip';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
 import { markConversationConfidential } from './db/change-log';
@@ -32,14 +33,7 @@ const PREVIEW_LENGTH = 140;
 const MAX_REASONS = 20;
 const CLOCK_STEP_MARGIN_MS = 60 * 60 * 1000;
 
-const preview = (text: string): string => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= PREVIEW_LENGTH) return flat;
-  // Never cut an emoji (a surrogate pair) in half: SQLite stores half of one as garbage.
-  const end = PREVIEW_LENGTH - 1;
-  const code = flat.charCodeAt(end - 1);
-  return `${flat.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
-};
+const preview = (text: string): string => clip(text.replace(/\s+/g, ' ').trim(), PREVIEW_LENGTH);
 
 /** A later message can sharpen a vague category, and an emergency always wins. */
 function mergeCategory(current: Category, incoming: Category): Category {
@@ -72,7 +66,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       id: existing?.id ?? newId(),
       platform: inbound.platform,
       platformUserId: inbound.senderId,
-      displayName: (inbound.senderName ?? existing?.displayName ?? '').slice(0, 200),
+      displayName: clip(inbound.senderName ?? existing?.displayName ?? '', 200),
       language: result.language,
     };
     if (
@@ -158,7 +152,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       conversationId: conversation.id,
       direction: 'inbound',
       authorId: null,
-      body: inbound.text.slice(0, 20000),
+      body: clip(inbound.text, 20000),
       redacted: false,
       platformMessageId: inbound.platformMessageId,
       createdAt: now,

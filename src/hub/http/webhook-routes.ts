@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { HubContext } from '../context';
 import { ingestInbound, type IngestResult } from '../ingest';
-import { metaInboundMessages, metaWebhookSchema } from '../webhooks/meta';
+import { skippedLine, type SkippedEvent } from '../webhooks/events';
+import { metaEnvelopeSchema, readMetaDelivery } from '../webhooks/meta';
 import { safeEqual, verifyMetaSignature, verifyXSignature, xCrcResponse } from '../webhooks/signatures';
-import { xInboundMessages, xWebhookSchema } from '../webhooks/x';
+import { readXDelivery, xEnvelopeSchema } from '../webhooks/x';
 import { errorReply, headerValue, jsonReply, textReply, type HubReply, type HubRequest } from './types';
 
 export interface WebhookSecrets {
@@ -35,10 +36,16 @@ const describe = (error: z.ZodError): string =>
 
 async function ingestAll(
   ctx: HubContext,
-  messages: Parameters<typeof ingestInbound>[1][],
+  platform: string,
+  delivery: { messages: Parameters<typeof ingestInbound>[1][]; skipped: SkippedEvent[] },
 ): Promise<HubReply> {
-  // The whole delivery is stored entirely or not at all; deliveries arriving together share
-  // a disk flush, and the platform hears 200 only once its delivery is durable.
+  const { messages, skipped } = delivery;
+  // Left-out events are logged, not refused: refusing would make the platform retry the
+  // same body and finally drop it, with every good message in it.
+  const line = skippedLine(platform, skipped);
+  if (line !== null) ctx.log(line);
+  // The messages of a delivery are stored entirely or not at all; deliveries arriving
+  // together share a disk flush, and the platform hears 200 only once its delivery is durable.
   const results = await ctx.commitGrouped(() => messages.map((m) => ingestInbound(ctx, m)));
   const stored = results.filter((r: IngestResult) => r.stored).length;
   return jsonReply(200, {
@@ -46,6 +53,7 @@ async function ingestAll(
     received: messages.length,
     stored,
     duplicates: messages.length - stored,
+    skipped: skipped.length,
   });
 }
 
@@ -78,9 +86,9 @@ export async function handleMetaWebhook(
   }
   const json = parseJson(req.body);
   if (!json.ok) return errorReply(400, 'malformed-json', 'body is not valid JSON');
-  const parsed = metaWebhookSchema.safeParse(json.value);
+  const parsed = metaEnvelopeSchema.safeParse(json.value);
   if (!parsed.success) return errorReply(400, 'invalid-payload', describe(parsed.error));
-  return ingestAll(ctx, metaInboundMessages(parsed.data));
+  return ingestAll(ctx, 'meta', readMetaDelivery(parsed.data));
 }
 
 /** GET: X's CRC check. POST: signed Account Activity deliveries. */
@@ -111,9 +119,9 @@ export async function handleXWebhook(
   }
   const json = parseJson(req.body);
   if (!json.ok) return errorReply(400, 'malformed-json', 'body is not valid JSON');
-  const parsed = xWebhookSchema.safeParse(json.value);
+  const parsed = xEnvelopeSchema.safeParse(json.value);
   if (!parsed.success) return errorReply(400, 'invalid-payload', describe(parsed.error));
-  return ingestAll(ctx, xInboundMessages(parsed.data));
+  return ingestAll(ctx, 'x', readXDelivery(parsed.data));
 }
 
 export { textReply };

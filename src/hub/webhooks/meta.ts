@@ -1,96 +1,153 @@
 import { z } from 'zod';
+import { clip } from '../../shared/text/clip';
 import type { InboundMessage } from '../ingest';
+import { idString, kindWord, MAX_NAME, MAX_TEXT, unreadable, type SkippedEvent } from './events';
 
 /*
  * Meta webhook payloads as documented for the Messenger Platform (`messaging` events) and
- * the Page `feed` field (`changes`). Unknown fields are ignored; the fields we rely on are
- * required, so a payload missing them is refused rather than half-stored.
+ * the Page `feed` field (`changes`). Only the envelope is checked for the whole delivery:
+ * a body that is not `object: 'page'` with entries naming a page and a time is not Meta's,
+ * and is refused. Each event inside is read on its own: Meta batches events for a page,
+ * and opt-ins, postbacks and reads arrive beside messages with other shapes (an opt-in
+ * from the checkbox plugin has no `sender`; a postback may have only `sender.user_ref`).
+ * Refusing the delivery for one of those would make Meta retry the same body until it
+ * gave up, losing the messages in it.
  */
-const idString = z.string().min(1).max(200);
-
-const messagingEventSchema = z.object({
-  sender: z.object({ id: idString }),
-  recipient: z.object({ id: idString }),
-  timestamp: z.number().optional(),
-  message: z
-    .object({
-      mid: idString,
-      text: z.string().max(20000).optional(),
-      is_echo: z.boolean().optional(),
-      attachments: z.array(z.object({ type: z.string() })).optional(),
-    })
-    .optional(),
-});
-
-const feedChangeSchema = z.object({
-  field: z.string(),
-  value: z.object({
-    item: z.string().optional(),
-    verb: z.string().optional(),
-    comment_id: idString.optional(),
-    post_id: idString.optional(),
-    parent_id: idString.optional(),
-    from: z.object({ id: idString, name: z.string().max(200).optional() }).optional(),
-    message: z.string().max(20000).optional(),
-    created_time: z.number().optional(),
-  }),
-});
-
-export const metaWebhookSchema = z.object({
+export const metaEnvelopeSchema = z.object({
   object: z.literal('page'),
   entry: z
     .array(
       z.object({
         id: idString,
         time: z.number(),
-        messaging: z.array(messagingEventSchema).optional(),
-        changes: z.array(feedChangeSchema).optional(),
+        messaging: z.array(z.unknown()).optional(),
+        changes: z.array(z.unknown()).optional(),
       }),
     )
     .max(1000),
 });
-export type MetaWebhook = z.infer<typeof metaWebhookSchema>;
+export type MetaEnvelope = z.infer<typeof metaEnvelopeSchema>;
 
-/** The messages and comments from the public in one delivery; echoes and our own comments are skipped. */
-export function metaInboundMessages(payload: MetaWebhook): InboundMessage[] {
-  const out: InboundMessage[] = [];
-  for (const entry of payload.entry) {
-    for (const event of entry.messaging ?? []) {
-      const message = event.message;
-      if (message === undefined || message.is_echo === true) continue;
-      if (event.sender.id === entry.id) continue;
+/** The fields a message from a person needs; over-long text is cut to fit, not refused. */
+const messageEventSchema = z.object({
+  sender: z.object({ id: idString }),
+  message: z.object({
+    mid: idString,
+    text: z.string().optional(),
+    is_echo: z.boolean().optional(),
+    attachments: z.array(z.unknown()).optional(),
+  }),
+});
+
+const changeSchema = z.object({ field: z.string(), value: z.unknown() });
+
+const commentSchema = z.object({
+  comment_id: idString,
+  from: z.object({ id: idString, name: z.string().optional() }),
+  message: z.string().optional(),
+});
+
+const attachmentSchema = z.object({ type: z.string() });
+
+export interface MetaDelivery {
+  readonly messages: InboundMessage[];
+  readonly skipped: SkippedEvent[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const ENVELOPE_KEYS = new Set(['sender', 'recipient', 'timestamp']);
+
+/** `messaging/message`, `messaging/optin`, `messaging/postback`, … from the event's own key. */
+function messagingKind(event: unknown): string {
+  if (!isRecord(event)) return 'messaging/unknown';
+  if ('message' in event) return 'messaging/message';
+  return `messaging/${kindWord(Object.keys(event).find((key) => !ENVELOPE_KEYS.has(key)))}`;
+}
+
+const attachmentLabel = (attachments: readonly unknown[]): string =>
+  `[${attachments
+    .map((a) => {
+      const parsed = attachmentSchema.safeParse(a);
+      return parsed.success ? kindWord(parsed.data.type) : 'attachment';
+    })
+    .join(', ')}]`;
+
+/**
+ * The messages and comments from the public in one delivery, and the events left out
+ * (for the log). Echoes of the page's own messages and the page's own comments are ours,
+ * not left out.
+ */
+export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
+  const messages: InboundMessage[] = [];
+  const skipped: SkippedEvent[] = [];
+  for (const entry of envelope.entry) {
+    for (const raw of entry.messaging ?? []) {
+      const kind = messagingKind(raw);
+      if (kind !== 'messaging/message') {
+        skipped.push({ kind, why: 'not handled' });
+        continue;
+      }
+      const parsed = messageEventSchema.safeParse(raw);
+      if (!parsed.success) {
+        skipped.push({ kind, why: unreadable(parsed.error) });
+        continue;
+      }
+      const { sender, message } = parsed.data;
+      if (message.is_echo === true || sender.id === entry.id) continue;
       const text =
         message.text ??
         (message.attachments !== undefined && message.attachments.length > 0
-          ? `[${message.attachments.map((a) => a.type).join(', ')}]`
+          ? attachmentLabel(message.attachments)
           : '');
-      out.push({
+      messages.push({
         platform: 'facebook',
         kind: 'dm',
         platformMessageId: message.mid,
-        senderId: event.sender.id,
+        senderId: sender.id,
         senderName: null,
-        text,
+        text: clip(text, MAX_TEXT),
         accountId: entry.id,
         replyToId: null,
       });
     }
-    for (const change of entry.changes ?? []) {
-      const v = change.value;
-      if (change.field !== 'feed' || v.item !== 'comment' || v.verb !== 'add') continue;
-      if (v.comment_id === undefined || v.from === undefined) continue;
-      if (v.from.id === entry.id) continue;
-      out.push({
+    for (const raw of entry.changes ?? []) {
+      const change = changeSchema.safeParse(raw);
+      if (!change.success) {
+        skipped.push({ kind: 'changes/unknown', why: unreadable(change.error) });
+        continue;
+      }
+      const { field, value } = change.data;
+      if (field !== 'feed') {
+        skipped.push({ kind: kindWord(field), why: 'not handled' });
+        continue;
+      }
+      const item = isRecord(value) ? value.item : undefined;
+      const verb = isRecord(value) ? value.verb : undefined;
+      const kind = `feed/${kindWord(item)}/${kindWord(verb)}`;
+      if (item !== 'comment' || verb !== 'add') {
+        skipped.push({ kind, why: 'not handled' });
+        continue;
+      }
+      const comment = commentSchema.safeParse(value);
+      if (!comment.success) {
+        skipped.push({ kind, why: unreadable(comment.error) });
+        continue;
+      }
+      const c = comment.data;
+      if (c.from.id === entry.id) continue;
+      messages.push({
         platform: 'facebook',
         kind: 'comment',
-        platformMessageId: v.comment_id,
-        senderId: v.from.id,
-        senderName: v.from.name ?? null,
-        text: v.message ?? '',
+        platformMessageId: c.comment_id,
+        senderId: c.from.id,
+        senderName: c.from.name === undefined ? null : clip(c.from.name, MAX_NAME),
+        text: clip(c.message ?? '', MAX_TEXT),
         accountId: entry.id,
-        replyToId: v.comment_id,
+        replyToId: c.comment_id,
       });
     }
   }
-  return out;
+  return { messages, skipped };
 }

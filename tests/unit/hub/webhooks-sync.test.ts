@@ -119,6 +119,126 @@ describe('webhooks and live sync', () => {
     expect(desk.hub.headSeq()).toBe(7); // only the seeded queues and the SLA policies
   });
 
+  it('stores every readable event of a mixed Meta delivery and skips the rest, answering 200', async () => {
+    const lines: string[] = [];
+    desk = await startDesk({}, { log: (line) => lines.push(line) });
+    const longText = `${'My bike was taken from the station rack. '.repeat(600)}END`;
+    // One Messenger delivery as Meta batches it: a message, an opt-in from the checkbox
+    // plugin (documented without `sender`, only `optin.user_ref`), a postback whose sender
+    // is known only by `user_ref`, and a message longer than the desk stores.
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: 'PAGE1',
+          time: 1_700_000_000_000,
+          messaging: [
+            {
+              sender: { id: 'psid-good' },
+              recipient: { id: 'PAGE1' },
+              timestamp: 1_700_000_000_000,
+              message: { mid: 'm_good', text: 'Is the Station Road closure still on?' },
+            },
+            {
+              recipient: { id: 'PAGE1' },
+              timestamp: 1_700_000_000_001,
+              optin: { ref: 'signup-form', user_ref: 'ur-secret-123' },
+            },
+            {
+              sender: { user_ref: 'ur-456' },
+              recipient: { id: 'PAGE1' },
+              timestamp: 1_700_000_000_002,
+              postback: { title: 'Get started', payload: 'GET_STARTED' },
+            },
+            {
+              sender: { id: 'psid-long' },
+              recipient: { id: 'PAGE1' },
+              timestamp: 1_700_000_000_003,
+              message: { mid: 'm_long', text: longText },
+            },
+          ],
+        },
+      ],
+    });
+    const response = await postMeta(desk.hub, body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ stored: 2, skipped: 2 });
+
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      const rows = db
+        .prepare('SELECT platform_message_id AS mid, body FROM messages ORDER BY platform_message_id')
+        .all() as { mid: string; body: string }[];
+      expect(rows.map((r) => r.mid)).toEqual(['m_good', 'm_long']);
+      expect(rows[0]?.body).toBe('Is the Station Road closure still on?');
+      const long = rows[1]?.body ?? '';
+      expect(long).toHaveLength(20_000);
+      expect(long.endsWith('…')).toBe(true);
+      expect(longText.startsWith(long.slice(0, -1))).toBe(true);
+    } finally {
+      db.close();
+    }
+    // One line names what was left out, and carries none of anybody's text.
+    const skipped = lines.filter((l) => l.startsWith('[webhooks] meta'));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/messaging\/optin/);
+    expect(skipped[0]).toMatch(/messaging\/postback/);
+    expect(skipped[0]).not.toMatch(/ur-secret|Get started|bike|Station Road/);
+
+    // Meta retrying the same body stores nothing twice.
+    const again = await postMeta(desk.hub, body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ stored: 0, duplicates: 2 });
+    expect(count(desk.dir, 'messages')).toBe(2);
+  });
+
+  it('stores every readable DM of a mixed X delivery and cuts an over-long name', async () => {
+    const lines: string[] = [];
+    desk = await startDesk({}, { log: (line) => lines.push(line) });
+    const dm = (id: string, senderId: string, text: string) => ({
+      type: 'message_create',
+      id,
+      created_timestamp: '1700000000000',
+      message_create: { target: { recipient_id: 'FORCE_X' }, sender_id: senderId, message_data: { text } },
+    });
+    const body = JSON.stringify({
+      for_user_id: 'FORCE_X',
+      direct_message_events: [
+        dm('x-good', 'x-1', 'Someone keyed my car on Bryn Road'),
+        { type: 'message_create', id: 'x-broken', message_create: { sender_id: 'x-2' } },
+        dm('x-long', 'x-3', 'w'.repeat(20_001)),
+      ],
+      direct_message_indicate_typing_events: [{ created_timestamp: '1700000000000', sender_id: 'x-1' }],
+      users: {
+        'x-1': { id: 'x-1', name: 'N'.repeat(300), screen_name: 'longname' },
+        'x-3': { id: 'x-3', screen_name: 'wyn' },
+      },
+    });
+    const response = await postX(desk.hub, body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ stored: 2, skipped: 2 });
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      const bodies = db
+        .prepare('SELECT platform_message_id AS mid, length(body) AS n FROM messages ORDER BY 1')
+        .all();
+      expect(bodies).toEqual([
+        { mid: 'x-good', n: 'Someone keyed my car on Bryn Road'.length },
+        { mid: 'x-long', n: 20_000 },
+      ]);
+      const names = db.prepare('SELECT display_name AS name FROM contacts ORDER BY 1').all() as {
+        name: string;
+      }[];
+      expect(names.map((n) => n.name.length).sort((a, b) => a - b)).toEqual([4, 200]);
+    } finally {
+      db.close();
+    }
+    const skipped = lines.filter((l) => l.startsWith('[webhooks] x'));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/direct_message_events\/message_create unreadable/);
+    expect(skipped[0]).toMatch(/direct_message_indicate_typing_events/);
+  });
+
   it('stores a redelivered platform message id once', async () => {
     desk = await startDesk({});
     const body = metaDmPayload({ senderId: 'psid-2', mid: 'm_same', text: 'Update on my report please?' });
