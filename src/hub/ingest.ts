@@ -27,19 +27,39 @@ export interface InboundMessage {
 
 export type IngestResult =
   | { readonly stored: true; readonly conversationId: string; readonly messageId: string }
-  | { readonly stored: false; readonly reason: 'duplicate' };
+  | { readonly stored: false; readonly reason: 'duplicate' }
+  /** A removal of a comment the desk never stored. */
+  | { readonly stored: false; readonly reason: 'unknown' };
 
 const PREVIEW_LENGTH = 140;
-const MAX_REASONS = 20;
+export const MAX_REASONS = 20;
 const CLOCK_STEP_MARGIN_MS = 60 * 60 * 1000;
 
-const preview = (text: string): string => clip(text.replace(/\s+/g, ' ').trim(), PREVIEW_LENGTH);
+export const preview = (text: string): string => clip(text.replace(/\s+/g, ' ').trim(), PREVIEW_LENGTH);
 
 /** A later message can sharpen a vague category, and an emergency always wins. */
-function mergeCategory(current: Category, incoming: Category): Category {
+export function mergeCategory(current: Category, incoming: Category): Category {
   if (incoming === 'emergency') return 'emergency';
   if (current === 'general-enquiry') return incoming;
   return current;
+}
+
+/**
+ * For a conversation that has just turned confidential: bodies already sent to uncleared
+ * consoles must be blanked there too, as a snapshot would; and so must the log's earlier
+ * rows, for consoles that pull them later.
+ */
+export function blankEarlierMessages(ctx: HubContext, conversation: HubConversation, now: number): void {
+  const earlier = messagesOf(ctx.db, conversation.id);
+  // A margin for the hub's clock being stepped back since the conversation began.
+  const since = conversation.firstInboundAt - CLOCK_STEP_MARGIN_MS;
+  markConversationConfidential(
+    ctx.db,
+    conversation.id,
+    earlier.map((m) => m.id),
+    since,
+  );
+  for (const message of earlier) relogMessage(ctx.db, now, message.id, true);
 }
 
 /**
@@ -133,18 +153,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     }
     putConversation(db, now, conversation, { assignmentChanged });
     if (previous !== null && !previous.confidential && conversation.confidential) {
-      // Bodies already sent to uncleared consoles must be blanked there too, as a snapshot
-      // would; and so must the log's earlier rows, for consoles that pull them later.
-      const earlier = messagesOf(db, conversation.id);
-      // A margin for the hub's clock being stepped back since the conversation began.
-      const since = previous.firstInboundAt - CLOCK_STEP_MARGIN_MS;
-      markConversationConfidential(
-        db,
-        conversation.id,
-        earlier.map((m) => m.id),
-        since,
-      );
-      for (const message of earlier) relogMessage(db, now, message.id, true);
+      blankEarlierMessages(ctx, conversation, now);
     }
 
     const message: Message = {

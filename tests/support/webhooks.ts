@@ -19,7 +19,7 @@ export const metaDmBody = (
   { pageId = PAGE_ID, time = T_WEBHOOK }: { pageId?: string; time?: number } = {},
 ): string => metaDmPayload(pageId, time, messages);
 
-/** A Page feed change: a new public comment under the Page's post. */
+/** A Page feed change: a new public comment under the Page's post, or its edit or removal. */
 export function metaCommentBody(args: {
   fromId: string;
   fromName?: string;
@@ -27,6 +27,7 @@ export function metaCommentBody(args: {
   text: string;
   /** Unix seconds, as Meta sends them for feed changes. */
   time?: number;
+  verb?: 'add' | 'edited' | 'remove';
 }): string {
   const time = args.time ?? T_WEBHOOK / 1000;
   return metaCommentPayload(PAGE_ID, time, {
@@ -36,6 +37,7 @@ export function metaCommentBody(args: {
     fromName: args.fromName ?? 'Member of Public',
     text: args.text,
     createdTime: time,
+    verb: args.verb,
   });
 }
 

@@ -61,6 +61,27 @@ export function listMessages(db: HubDb, afterId = '', limit = 1_000_000): Messag
     .map(toMessage);
 }
 
+/** The message the public sent with this platform id (a comment, for edits and removals). */
+export function findInboundMessage(db: HubDb, platform: Platform, platformMessageId: string): Message | null {
+  const row: unknown = db
+    .prepare(
+      `SELECT * FROM messages WHERE platform = ? AND platform_message_id = ? AND direction = 'inbound'
+       ORDER BY created_at, rowid LIMIT 1`,
+    )
+    .get(platform, platformMessageId);
+  return row === undefined ? null : toMessage(row);
+}
+
+/** Replaces a message's text, keeping the text it replaced in `message_revisions`. */
+export function reviseMessageBody(db: HubDb, message: Message, body: string, at: number): void {
+  db.prepare('INSERT INTO message_revisions (message_id, body, replaced_at) VALUES (?, ?, ?)').run(
+    message.id,
+    message.body,
+    at,
+  );
+  db.prepare('UPDATE messages SET body = ? WHERE id = ?').run(body, message.id);
+}
+
 /** Takes a platform message id once; false means the platform redelivered it. */
 export function takeWebhookReceipt(
   db: HubDb,

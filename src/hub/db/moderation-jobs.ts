@@ -85,6 +85,19 @@ export function enqueueModerationJob(
   return Number(result.lastInsertRowid);
 }
 
+/**
+ * Drops the hide, unhide or delete still waiting for a comment the platform says is gone:
+ * the call could only fail, and the operator who asked would be told it had.
+ */
+export function supersedeVisibilityJobs(db: HubDb, subjectId: string): number {
+  return db
+    .prepare(
+      `UPDATE moderation_jobs SET state = 'superseded' WHERE subject_id = ? AND state = 'pending'
+         AND kind IN ('hide', 'unhide', 'delete')`,
+    )
+    .run(subjectId).changes;
+}
+
 export function dueModerationJobs(db: HubDb, now: number, limit: number): ModerationJob[] {
   return db
     .prepare(

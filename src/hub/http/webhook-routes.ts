@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HubContext } from '../context';
-import { ingestInbound, type IngestResult } from '../ingest';
+import { ingestEvent, type InboundEvent } from '../inbound-events';
 import { skippedLine, type SkippedEvent } from '../webhooks/events';
 import { metaEnvelopeSchema, readMetaDelivery } from '../webhooks/meta';
 import { safeEqual, verifyMetaSignature, verifyXSignature, xCrcResponse } from '../webhooks/signatures';
@@ -37,22 +37,23 @@ const describe = (error: z.ZodError): string =>
 async function ingestAll(
   ctx: HubContext,
   platform: string,
-  delivery: { messages: Parameters<typeof ingestInbound>[1][]; skipped: SkippedEvent[] },
+  delivery: { events: InboundEvent[]; skipped: SkippedEvent[] },
 ): Promise<HubReply> {
-  const { messages, skipped } = delivery;
+  const { events, skipped } = delivery;
   // Left-out events are logged, not refused: refusing would make the platform retry the
   // same body and finally drop it, with every good message in it.
   const line = skippedLine(platform, skipped);
   if (line !== null) ctx.log(line);
-  // The messages of a delivery are stored entirely or not at all; deliveries arriving
-  // together share a disk flush, and the platform hears 200 only once its delivery is durable.
-  const results = await ctx.commitGrouped(() => messages.map((m) => ingestInbound(ctx, m)));
-  const stored = results.filter((r: IngestResult) => r.stored).length;
+  // The events of a delivery are stored entirely or not at all, in the order it lists them
+  // (a comment before its edit); deliveries arriving together share a disk flush, and the
+  // platform hears 200 only once its delivery is durable.
+  const results = await ctx.commitGrouped(() => events.map((e) => ingestEvent(ctx, e)));
   return jsonReply(200, {
     ok: true,
-    received: messages.length,
-    stored,
-    duplicates: messages.length - stored,
+    received: events.length,
+    stored: results.filter((r) => r.stored).length,
+    duplicates: results.filter((r) => !r.stored && r.reason === 'duplicate').length,
+    unknown: results.filter((r) => !r.stored && r.reason === 'unknown').length,
     skipped: skipped.length,
   });
 }

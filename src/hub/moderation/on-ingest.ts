@@ -1,9 +1,11 @@
 import type { Message } from '../../shared/domain';
-import { assessComment } from '../../shared/moderation/flags';
+import type { CommentModeration } from '../../shared/protocol';
+import { assessComment, type CommentAssessment } from '../../shared/moderation/flags';
 import type { TriageResult } from '../../shared/triage';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
 import type { HubConversation } from '../db/conversations';
+import { getCommentModeration } from '../db/moderation';
 import { enqueueModerationJob } from '../db/moderation-jobs';
 import { freshModeration } from './base';
 import { putCommentModeration } from './record';
@@ -22,14 +24,23 @@ export function moderateIncoming(
   now: number,
 ): void {
   if (conversation.kind !== 'comment' || message.direction !== 'inbound') return;
+  moderateFirstTime(ctx, conversation, message, result, now, false);
+}
+
+function moderateFirstTime(
+  ctx: HubContext,
+  conversation: HubConversation,
+  message: Message,
+  result: TriageResult,
+  now: number,
+  edited: boolean,
+): void {
   const assessment = assessComment(result);
   if (!assessment.autoHide && assessment.flags.length === 0) return;
   const base = freshModeration(message.id, conversation, now);
   const hide = assessment.autoHide && message.platformMessageId !== null;
-  putCommentModeration(
-    ctx.db,
-    now,
-    {
+  record(ctx, conversation, message, now, {
+    moderation: {
       ...base,
       state: hide ? 'hidden' : 'visible',
       review: 'pending',
@@ -42,8 +53,75 @@ export function moderateIncoming(
       actedAt: hide ? now : null,
       platformSync: hide ? 'pending' : 'none',
     },
-    conversation.confidential,
-  );
+    hide,
+    assessment,
+    edited,
+  });
+}
+
+/**
+ * The same checks for a comment its author has just edited: the new text is judged as a
+ * new comment would be, but only ever adds to what the desk already decided. A comment
+ * edited into abuse is hidden even if someone had unhidden the old text (that decision
+ * was about words no longer there); one edited clean stays as it was until a person acts,
+ * since hiding and unhiding are people's decisions. A deleted comment is left alone.
+ */
+export function moderateEdited(
+  ctx: HubContext,
+  conversation: HubConversation,
+  message: Message,
+  result: TriageResult,
+  now: number,
+): void {
+  if (conversation.kind !== 'comment' || message.direction !== 'inbound') return;
+  const before = getCommentModeration(ctx.db, message.id);
+  if (before === null) {
+    moderateFirstTime(ctx, conversation, message, result, now, true);
+    return;
+  }
+  if (before.state === 'deleted') return;
+  const assessment = assessComment(result);
+  const added = assessment.flags.filter((flag) => !before.flags.includes(flag));
+  const hide = assessment.autoHide && before.state === 'visible' && message.platformMessageId !== null;
+  if (added.length === 0 && !hide) return;
+  record(ctx, conversation, message, now, {
+    moderation: {
+      ...before,
+      state: hide ? 'hidden' : before.state,
+      // New grounds for concern: someone must look again, even if they had looked before.
+      review: 'pending',
+      flags: [...before.flags, ...added],
+      autoHidden: before.autoHidden || hide,
+      suggestedReason: assessment.suggestedReason ?? before.suggestedReason,
+      suggestedCanned: assessment.suggestedCanned ?? before.suggestedCanned,
+      lastAction: hide ? 'hide' : before.lastAction,
+      reason: hide ? assessment.suggestedReason : before.reason,
+      actorId: hide ? null : before.actorId,
+      actedAt: hide ? now : before.actedAt,
+      platformSync: hide ? 'pending' : before.platformSync,
+      platformError: hide ? null : before.platformError,
+      updatedAt: now,
+    },
+    hide,
+    assessment,
+    edited: true,
+  });
+}
+
+function record(
+  ctx: HubContext,
+  conversation: HubConversation,
+  message: Message,
+  now: number,
+  decision: {
+    moderation: CommentModeration;
+    hide: boolean;
+    assessment: CommentAssessment;
+    edited: boolean;
+  },
+): void {
+  const { moderation, hide, assessment, edited } = decision;
+  putCommentModeration(ctx.db, now, moderation, conversation.confidential);
   if (hide && message.platformMessageId !== null) {
     enqueueModerationJob(ctx.db, {
       kind: 'hide',
@@ -71,6 +149,7 @@ export function moderateIncoming(
       flags: assessment.flags,
       reason: assessment.suggestedReason,
       suggestedCanned: assessment.suggestedCanned,
+      ...(edited ? { edited: true } : {}),
     },
   });
 }

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { clip } from '../../shared/text/clip';
-import type { InboundMessage } from '../ingest';
+import type { InboundEvent } from '../inbound-events';
 import { idString, kindWord, MAX_NAME, MAX_TEXT, unreadable, type SkippedEvent } from './events';
 
 /*
@@ -47,10 +48,18 @@ const commentSchema = z.object({
   message: z.string().optional(),
 });
 
+const removedCommentSchema = z.object({ comment_id: idString });
+
+/*
+ * Meta sends a comment edit as the same feed change with `verb: "edited"` (and, for some
+ * edits, `"edit"`: client libraries such as restfb handle both) carrying the new text.
+ */
+const EDIT_VERBS: ReadonlySet<unknown> = new Set(['edited', 'edit']);
+
 const attachmentSchema = z.object({ type: z.string() });
 
 export interface MetaDelivery {
-  readonly messages: InboundMessage[];
+  readonly events: InboundEvent[];
   readonly skipped: SkippedEvent[];
 }
 
@@ -75,12 +84,20 @@ const attachmentLabel = (attachments: readonly unknown[]): string =>
     .join(', ')}]`;
 
 /**
- * The messages and comments from the public in one delivery, and the events left out
- * (for the log). Echoes of the page's own messages and the page's own comments are ours,
- * not left out.
+ * Names one edit of a comment: the entry's time tells a later edit back to the same text
+ * apart from an earlier one, and the text's hash tells apart two edits Meta reported in
+ * the same second. `created_time` is not used: Meta may send the comment's own.
+ */
+const editReceiptKey = (commentId: string, entryTime: number, text: string): string =>
+  `${commentId}#edited@${String(entryTime)}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+
+/**
+ * The messages, comments and comment edits and removals from the public in one delivery,
+ * in order, and the events left out (for the log). Echoes of the page's own messages and
+ * the page's own comments are ours, not left out.
  */
 export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
-  const messages: InboundMessage[] = [];
+  const events: InboundEvent[] = [];
   const skipped: SkippedEvent[] = [];
   for (const entry of envelope.entry) {
     for (const raw of entry.messaging ?? []) {
@@ -101,15 +118,18 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
         (message.attachments !== undefined && message.attachments.length > 0
           ? attachmentLabel(message.attachments)
           : '');
-      messages.push({
-        platform: 'facebook',
-        kind: 'dm',
-        platformMessageId: message.mid,
-        senderId: sender.id,
-        senderName: null,
-        text: clip(text, MAX_TEXT),
-        accountId: entry.id,
-        replyToId: null,
+      events.push({
+        type: 'message',
+        message: {
+          platform: 'facebook',
+          kind: 'dm',
+          platformMessageId: message.mid,
+          senderId: sender.id,
+          senderName: null,
+          text: clip(text, MAX_TEXT),
+          accountId: entry.id,
+          replyToId: null,
+        },
       });
     }
     for (const raw of entry.changes ?? []) {
@@ -126,7 +146,19 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
       const item = isRecord(value) ? value.item : undefined;
       const verb = isRecord(value) ? value.verb : undefined;
       const kind = `feed/${kindWord(item)}/${kindWord(verb)}`;
-      if (item !== 'comment' || verb !== 'add') {
+      if (item === 'comment' && verb === 'remove') {
+        const removed = removedCommentSchema.safeParse(value);
+        if (removed.success) {
+          events.push({
+            type: 'comment-removed',
+            removal: { platform: 'facebook', commentId: removed.data.comment_id },
+          });
+        } else {
+          skipped.push({ kind, why: unreadable(removed.error) });
+        }
+        continue;
+      }
+      if (item !== 'comment' || (verb !== 'add' && !EDIT_VERBS.has(verb))) {
         skipped.push({ kind, why: 'not handled' });
         continue;
       }
@@ -137,17 +169,37 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
       }
       const c = comment.data;
       if (c.from.id === entry.id) continue;
-      messages.push({
-        platform: 'facebook',
-        kind: 'comment',
-        platformMessageId: c.comment_id,
-        senderId: c.from.id,
-        senderName: c.from.name === undefined ? null : clip(c.from.name, MAX_NAME),
-        text: clip(c.message ?? '', MAX_TEXT),
-        accountId: entry.id,
-        replyToId: c.comment_id,
-      });
+      const senderName = c.from.name === undefined ? null : clip(c.from.name, MAX_NAME);
+      const text = clip(c.message ?? '', MAX_TEXT);
+      if (verb === 'add') {
+        events.push({
+          type: 'message',
+          message: {
+            platform: 'facebook',
+            kind: 'comment',
+            platformMessageId: c.comment_id,
+            senderId: c.from.id,
+            senderName,
+            text,
+            accountId: entry.id,
+            replyToId: c.comment_id,
+          },
+        });
+      } else {
+        events.push({
+          type: 'comment-edited',
+          edit: {
+            platform: 'facebook',
+            commentId: c.comment_id,
+            receiptKey: editReceiptKey(c.comment_id, entry.time, text),
+            senderId: c.from.id,
+            senderName,
+            text,
+            accountId: entry.id,
+          },
+        });
+      }
     }
   }
-  return { messages, skipped };
+  return { events, skipped };
 }

@@ -36,9 +36,11 @@ export interface MetaCommentEvent {
   readonly text: string;
   /** Unix seconds, as Meta sends `created_time`. */
   readonly createdTime: number;
+  /** `add` (the default) for a new comment, `edited` for its author's edit, `remove` when taken down. */
+  readonly verb?: 'add' | 'edited' | 'remove';
 }
 
-/** A Page feed change announcing a new public comment. */
+/** A Page feed change about a public comment: new by default, or edited or removed. */
 export function metaCommentPayload(pageId: string, time: number, comment: MetaCommentEvent): string {
   return JSON.stringify({
     object: 'page',
@@ -51,7 +53,7 @@ export function metaCommentPayload(pageId: string, time: number, comment: MetaCo
             field: 'feed',
             value: {
               item: 'comment',
-              verb: 'add',
+              verb: comment.verb ?? 'add',
               comment_id: comment.commentId,
               post_id: comment.postId,
               from: { id: comment.fromId, name: comment.fromName },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clip } from '../../shared/text/clip';
-import type { InboundMessage } from '../ingest';
+import type { InboundEvent } from '../inbound-events';
 import { idString, kindWord, MAX_NAME, MAX_TEXT, unreadable, type SkippedEvent } from './events';
 
 /*
@@ -29,7 +29,7 @@ const dmEventSchema = z.object({
 const userSchema = z.object({ name: z.string().optional(), screen_name: z.string().optional() });
 
 export interface XDelivery {
-  readonly messages: InboundMessage[];
+  readonly events: InboundEvent[];
   readonly skipped: SkippedEvent[];
 }
 
@@ -46,7 +46,7 @@ function senderName(users: unknown, senderId: string): string | null {
 }
 
 export function readXDelivery(envelope: XEnvelope): XDelivery {
-  const messages: InboundMessage[] = [];
+  const events: InboundEvent[] = [];
   const skipped: SkippedEvent[] = [];
   for (const [key, value] of Object.entries(envelope)) {
     if (key === 'direct_message_events' || !key.endsWith('_events')) continue;
@@ -67,16 +67,19 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
     }
     const { id, message_create: create } = parsed.data;
     if (create.sender_id === envelope.for_user_id) continue;
-    messages.push({
-      platform: 'x',
-      kind: 'dm',
-      platformMessageId: id,
-      senderId: create.sender_id,
-      senderName: senderName(envelope.users, create.sender_id),
-      text: clip(create.message_data.text, MAX_TEXT),
-      accountId: envelope.for_user_id,
-      replyToId: null,
+    events.push({
+      type: 'message',
+      message: {
+        platform: 'x',
+        kind: 'dm',
+        platformMessageId: id,
+        senderId: create.sender_id,
+        senderName: senderName(envelope.users, create.sender_id),
+        text: clip(create.message_data.text, MAX_TEXT),
+        accountId: envelope.for_user_id,
+        replyToId: null,
+      },
     });
   }
-  return { messages, skipped };
+  return { events, skipped };
 }

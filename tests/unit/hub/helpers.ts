@@ -74,8 +74,13 @@ export const loginAs = (hub: RunningHub, name: string, password = PASSWORD): Pro
 export const metaDmPayload = (args: MetaDm & { pageId?: string }): string =>
   metaDmBody([args], { pageId: args.pageId });
 
-export const metaCommentPayload = (args: { fromId: string; commentId: string; text: string }): string =>
-  metaCommentBody(args);
+export const metaCommentPayload = (args: {
+  fromId: string;
+  commentId: string;
+  text: string;
+  time?: number;
+  verb?: 'add' | 'edited' | 'remove';
+}): string => metaCommentBody(args);
 
 export const xDmPayload = xDmBody;
 

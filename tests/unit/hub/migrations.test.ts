@@ -84,6 +84,21 @@ describe('hub migrations', () => {
     expect(userVersion(db)).toBe(2);
   });
 
+  it('008 adds message_revisions and the platform-id index on top of a version-7 database', () => {
+    const db = freshDb();
+    migrate(db, 7);
+    expect(tables(db)).not.toContain('message_revisions');
+    migrate(db, 8);
+    expect(userVersion(db)).toBe(8);
+    expect(tables(db)).toContain('message_revisions');
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM messages WHERE platform = 'facebook' AND platform_message_id = 'c1'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/messages_by_platform_id/);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

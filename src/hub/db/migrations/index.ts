@@ -6,6 +6,7 @@ import { migration004Sla } from './004-sla';
 import { migration005Broadcasts } from './005-broadcasts';
 import { migration006Moderation } from './006-moderation';
 import { migration007DeliveryInFlight } from './007-delivery-in-flight';
+import { migration008MessageRevisions } from './008-message-revisions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005Broadcasts,
   migration006Moderation,
   migration007DeliveryInFlight,
+  migration008MessageRevisions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
