@@ -190,6 +190,19 @@ describe('X API adapter', () => {
   });
 });
 
+/** A hub whose Graph client talks to `fake`, alice signed in, and one DM from the public on Page `PAGE-<tag>`. */
+async function deskAnsweredBy(fake: FakePlatform, tag: string, text: string) {
+  servers.push(fake);
+  const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
+  const started = await startDesk({ alice: ['operator'] }, { adapters: { facebook: graph, x: graph } });
+  desk = started;
+  const alice = await connectConsole(started.hub, await loginAs(started.hub, 'alice'));
+  const senderId = `psid-${tag.toLowerCase()}`;
+  await postMeta(started.hub, metaDmPayload({ senderId, mid: `m_${tag}`, text, pageId: `PAGE-${tag}` }));
+  const conversation = await alice.waitFor(() => allChanges(alice).find((c) => c.entity === 'conversation'));
+  return { hubDir: started.dir, alice, conversation };
+}
+
 describe('delivery through the hub', () => {
   it('keeps a reply whose delivery failed, retries it and records it as sent', async () => {
     let failuresLeft = 1;
@@ -200,17 +213,7 @@ describe('delivery through the hub', () => {
       }
       return { status: 200, json: { recipient_id: 'psid-r', message_id: 'mid.delivered' } };
     });
-    servers.push(fake);
-    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
-    desk = await startDesk({ alice: ['operator'] }, { adapters: { facebook: graph, x: graph } });
-    const alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
-    await postMeta(
-      desk.hub,
-      metaDmPayload({ senderId: 'psid-r', mid: 'm_r', text: 'Road closed?', pageId: 'PAGE-R' }),
-    );
-    const conversation = await alice.waitFor(() =>
-      allChanges(alice).find((c) => c.entity === 'conversation'),
-    );
+    const { hubDir, alice, conversation } = await deskAnsweredBy(fake, 'R', 'Road closed?');
     const ack = operationAckSchema.parse(
       await alice.submit({ type: 'reply', conversationId: conversation.data.id, body: 'Yes, until 6pm' }),
     );
@@ -224,7 +227,7 @@ describe('delivery through the hub', () => {
     expect(delivered.entity === 'message' && delivered.data.body).toBe('Yes, until 6pm');
     expect(fake.seen).toHaveLength(2);
     expect(fake.seen[1]?.url).toBe('/PAGE-R/messages?access_token=t');
-    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    const db = new Database(hubDbPath(hubDir), { readonly: true });
     const row = db.prepare('SELECT state, attempts, last_error FROM deliveries').get();
     db.close();
     expect(row).toMatchObject({ state: 'sent', attempts: 2 });
@@ -234,17 +237,7 @@ describe('delivery through the hub', () => {
   it('does not send a reply again when the platform may have taken it, and asks its author to check', async () => {
     // Facebook reads the request, then the link drops: the reply may well be posted.
     const fake = await fakePlatform(() => 'drop');
-    servers.push(fake);
-    const graph = createGraphApiAdapter({ baseUrl: fake.url, pageAccessToken: 't' });
-    desk = await startDesk({ alice: ['operator'] }, { adapters: { facebook: graph, x: graph } });
-    const alice = await connectConsole(desk.hub, await loginAs(desk.hub, 'alice'));
-    await postMeta(
-      desk.hub,
-      metaDmPayload({ senderId: 'psid-u', mid: 'm_u', text: 'Is the bridge open?', pageId: 'PAGE-U' }),
-    );
-    const conversation = await alice.waitFor(() =>
-      allChanges(alice).find((c) => c.entity === 'conversation'),
-    );
+    const { hubDir, alice, conversation } = await deskAnsweredBy(fake, 'U', 'Is the bridge open?');
     await alice.submit({ type: 'reply', conversationId: conversation.data.id, body: 'Yes, it reopened.' });
     const notice = await alice.waitFor(
       () =>
@@ -257,7 +250,7 @@ describe('delivery through the hub', () => {
     // A retry would come after 2 s: none comes.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(fake.seen).toHaveLength(1);
-    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    const db = new Database(hubDbPath(hubDir), { readonly: true });
     const row = db.prepare('SELECT state, last_error, sending_since FROM deliveries').get();
     db.close();
     expect(row).toMatchObject({ state: 'failed', sending_since: null });
