@@ -121,8 +121,23 @@ export function jobsOfSubject(db: HubDb, subjectId: string): ModerationJob[] {
 
 export function markJobDone(db: HubDb, id: number, at: number): void {
   db.prepare(
-    "UPDATE moderation_jobs SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
+    "UPDATE moderation_jobs SET state = 'done', done_at = ?, attempts = attempts + 1, sending_since = NULL WHERE id = ? AND state = 'pending'",
   ).run(at, id);
+}
+
+/** Committed before a public reply's platform call: a crash from here on leaves the mark. */
+export function markJobSending(db: HubDb, id: number, at: number): void {
+  db.prepare('UPDATE moderation_jobs SET sending_since = ? WHERE id = ?').run(at, id);
+}
+
+/** Public replies whose platform call was in flight when the hub stopped. */
+export function interruptedReplyJobs(db: HubDb): ModerationJob[] {
+  return db
+    .prepare(
+      "SELECT * FROM moderation_jobs WHERE state = 'pending' AND kind = 'reply' AND sending_since IS NOT NULL ORDER BY id",
+    )
+    .all()
+    .map(toJob);
 }
 
 /** A failed attempt stays pending for a retry unless `giveUp`. */
@@ -132,7 +147,8 @@ export function markJobFailed(
   args: { error: string; nextAttemptAt: number; giveUp: boolean },
 ): void {
   db.prepare(
-    `UPDATE moderation_jobs SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+    `UPDATE moderation_jobs SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+       sending_since = NULL
      WHERE id = ? AND state = 'pending'`,
   ).run(args.giveUp ? 'failed' : 'pending', args.error.slice(0, 1000), args.nextAttemptAt, id);
 }

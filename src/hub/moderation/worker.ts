@@ -6,11 +6,14 @@ import { getConversation } from '../db/conversations';
 import { getMessage, setPlatformMessageId } from '../db/messages';
 import {
   dueModerationJobs,
+  interruptedReplyJobs,
   jobsOfSubject,
   markJobDone,
   markJobFailed,
+  markJobSending,
   type ModerationJob,
 } from '../db/moderation-jobs';
+import { listOperators } from '../db/operators';
 import { getBlockedAccount, getCommentModeration } from '../db/moderation';
 import { assessFailure, type RetryPolicy } from '../jobs/backoff';
 import { startJobLoop, type JobLoop } from '../jobs/job-loop';
@@ -111,7 +114,74 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     );
   }
 
+  const platformName = (job: ModerationJob): string => (job.platform === 'x' ? 'X' : 'Facebook');
+
+  /**
+   * Tells whoever acted that the platform call finally failed. An automatic hide has nobody
+   * who acted: the desk showed the comment hidden while it stayed public, so the leads are
+   * told instead of nobody.
+   */
+  function tellGivenUp(job: ModerationJob, text: string, now: number): void {
+    const actorId =
+      job.kind === 'block'
+        ? (getBlockedAccount(db, job.subjectId)?.blockedBy ?? null)
+        : (getCommentModeration(db, job.subjectId)?.actorId ?? null);
+    const automatic = actorId === null;
+    const to = automatic
+      ? listOperators(db)
+          .filter((o) => o.role === 'lead' || o.role === 'admin')
+          .map((o) => o.id)
+      : [actorId];
+    const what = automatic ? `automatic ${job.kind} of a comment` : job.kind;
+    for (const operatorId of to) {
+      addNotice(db, now, {
+        id: newId(),
+        operatorId,
+        kind: 'info',
+        conversationId: job.target.conversationId,
+        text:
+          `${platformName(job)} did not accept the ${what}: ${text.slice(0, 300)}` +
+          (automatic ? ' Check the comment in the Moderation tab.' : ''),
+        createdAt: now,
+      });
+    }
+  }
+
+  const unsureNotice = (job: ModerationJob, why: string): string =>
+    `Your public reply may or may not have reached ${platformName(job)} (${why.slice(0, 300)}). Check the comment there, and reply again only if it is missing.`;
+
+  /** Tells the person who answered that their public reply may or may not be up. */
+  function tellUnsure(job: ModerationJob, why: string, now: number): void {
+    const actorId = getCommentModeration(db, job.subjectId)?.actorId ?? null;
+    if (actorId === null) return;
+    addNotice(db, now, {
+      id: newId(),
+      operatorId: actorId,
+      kind: 'info',
+      conversationId: job.target.conversationId,
+      text: unsureNotice(job, why),
+      createdAt: now,
+    });
+  }
+
+  // Public replies in flight when the previous process stopped: their outcome is unknown.
+  ctx.commit(() => {
+    const now = ctx.now();
+    for (const job of interruptedReplyJobs(db)) {
+      const why = 'the hub stopped while sending it';
+      ctx.log(`[moderation] reply ${job.subjectId} was in flight when the hub stopped: not sent again`);
+      markJobFailed(db, job.id, { error: `unsure: ${why}`, nextAttemptAt: now, giveUp: true });
+      refreshSync(job, now, `unsure: ${why}`);
+      tellUnsure(job, why, now);
+    }
+  });
+
   async function attempt(job: ModerationJob): Promise<void> {
+    if (job.kind === 'reply') {
+      ctx.commit(() => {
+        markJobSending(db, job.id, ctx.now());
+      });
+    }
     try {
       await perform(job);
       ctx.commit(() => {
@@ -126,29 +196,14 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
       const unsure = job.kind === 'reply' && error instanceof PlatformError && error.unsure === 'no-answer';
       const giveUp = assessed.giveUp || unsure;
       const text = unsure ? `unsure: ${assessed.text}` : assessed.text;
-      const platformName = job.platform === 'x' ? 'X' : 'Facebook';
       ctx.log(`[moderation] ${job.kind} ${job.subjectId} attempt ${attempts} failed: ${text}`);
       ctx.commit(() => {
         const now = ctx.now();
         markJobFailed(db, job.id, { error: text, nextAttemptAt: now + retryInMs, giveUp });
         if (!giveUp) return;
         refreshSync(job, now, text);
-        const actorId =
-          job.kind === 'block'
-            ? (getBlockedAccount(db, job.subjectId)?.blockedBy ?? null)
-            : (getCommentModeration(db, job.subjectId)?.actorId ?? null);
-        if (actorId !== null) {
-          addNotice(db, now, {
-            id: newId(),
-            operatorId: actorId,
-            kind: 'info',
-            conversationId: job.target.conversationId,
-            text: unsure
-              ? `Your public reply may or may not have reached ${platformName} (${assessed.text.slice(0, 300)}). Check the comment there, and reply again only if it is missing.`
-              : `${platformName} did not accept the ${job.kind}: ${text.slice(0, 300)}`,
-            createdAt: now,
-          });
-        }
+        if (unsure) tellUnsure(job, assessed.text, now);
+        else tellGivenUp(job, text, now);
       });
     }
   }

@@ -99,6 +99,20 @@ describe('hub migrations', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/messages_by_platform_id/);
   });
 
+  it('009 adds sending_since to moderation_jobs, empty for the jobs already there', () => {
+    const db = freshDb();
+    migrate(db, 8);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      "INSERT INTO moderation_jobs (kind, platform, subject_id, target, state, next_attempt_at, created_at) VALUES ('reply', 'facebook', 'm1', '{}', 'pending', 1, 1)",
+    ).run();
+    migrate(db, 9);
+    expect(userVersion(db)).toBe(9);
+    expect(db.prepare('SELECT kind, state, sending_since FROM moderation_jobs').all()).toEqual([
+      { kind: 'reply', state: 'pending', sending_since: null },
+    ]);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

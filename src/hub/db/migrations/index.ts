@@ -7,6 +7,7 @@ import { migration005Broadcasts } from './005-broadcasts';
 import { migration006Moderation } from './006-moderation';
 import { migration007DeliveryInFlight } from './007-delivery-in-flight';
 import { migration008MessageRevisions } from './008-message-revisions';
+import { migration009ModerationInFlight } from './009-moderation-in-flight';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006Moderation,
   migration007DeliveryInFlight,
   migration008MessageRevisions,
+  migration009ModerationInFlight,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -38,12 +38,20 @@ let bob: RawConsole;
 const failOnce = new Set<string>();
 /** Comment ids whose reply call is read and then cut off, as when the link drops. */
 const dropReplyTo = new Set<string>();
+/** Comment ids Facebook refuses to hide, for good (a permissions error). */
+const refuseHide = new Set<string>();
 /** Comment ids their author already deleted on Facebook. */
 const deletedByAuthor = new Set<string>();
 
 beforeAll(async () => {
   graph = await fakePlatform((seen: Seen) => {
     for (const id of dropReplyTo) if (seen.url.includes(`${id}/comments`)) return 'drop';
+    for (const id of refuseHide)
+      if (seen.url.includes(id) && seen.method === 'POST')
+        return {
+          status: 400,
+          json: { error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200 } },
+        };
     for (const id of failOnce) {
       if (seen.url.includes(id)) {
         failOnce.delete(id);
@@ -310,6 +318,29 @@ describe('moderating a public comment', () => {
     // A retry would come after 2 s: none comes.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(callsTo(graph, `${c.commentId}/comments`)).toHaveLength(1);
+  });
+
+  it('tells the leads when an automatic hide finally fails: the comment is still public', async () => {
+    const commentId = `PAGE1_POST1_${randomUUID().slice(0, 8)}`;
+    refuseHide.add(commentId);
+    const text = 'This is a load of shit, sort the traffic lights out';
+    const fromId = `fb-user-${randomUUID()}`;
+    expect((await postMeta(desk.hub, metaCommentPayload({ fromId, commentId, text }))).status).toBe(200);
+    const notice = await lena.waitFor(
+      () =>
+        allChanges(lena).find(
+          (ch) =>
+            ch.entity === 'notice' &&
+            ch.data.text.startsWith('Facebook did not accept the automatic hide of a comment') &&
+            ch.data.text.includes('Moderation tab'),
+        ),
+      10_000,
+    );
+    expect(notice.entity === 'notice' && notice.data.operatorId).toBe(desk.ids['lena']);
+    // Operators are not told: deciding what to do about it is the leads' work.
+    expect(
+      allChanges(alice).some((ch) => ch.entity === 'notice' && ch.data.text.includes('automatic hide')),
+    ).toBe(false);
   });
 
   it('leaves a confidential comment to staff cleared to read it', async () => {
