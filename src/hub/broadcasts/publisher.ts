@@ -146,13 +146,20 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
     const wanted = postsFor(job.channel, core.textEn, core.textCy);
     for (const { part, text } of wanted) {
       const existing = posts.find((p) => p.part === part);
-      if (job.action === 'publish' && existing !== undefined) continue;
+      // A publish resumed after a partial failure skips the parts already up. A part up in
+      // an older version got there while this version was being approved (the job was
+      // scheduled as a first publish): it is brought up to date, not left as it was.
+      const current = existing !== undefined && (existing.version ?? core.version) === core.version;
+      if (job.action === 'publish' && current) continue;
       const message = outbound(core, part, text, job);
       const done =
         existing === undefined
           ? await adapter.publishPost(message)
           : await adapter.editPost(existing.postId, message);
-      persist([...posts.filter((p) => p.part !== part), { part, postId: done.postId }]);
+      persist([
+        ...posts.filter((p) => p.part !== part),
+        { part, postId: done.postId, version: core.version },
+      ]);
     }
     return posts;
   };

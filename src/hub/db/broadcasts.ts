@@ -26,14 +26,21 @@ export interface ChannelRow {
   readonly dueAt: number | null;
   readonly claimId: string | null;
   readonly claimedAt: number | null;
-  readonly posts: readonly { readonly part: PostPart; readonly postId: string }[];
+  /**
+   * What is live, part by part. `version` is the broadcast version a post carries (absent on
+   * posts stored before it was recorded): a publish that finds a post of an older version
+   * (approved again while the first post was in flight) edits it rather than leave it.
+   */
+  readonly posts: readonly { readonly part: PostPart; readonly postId: string; readonly version?: number }[];
   readonly publishedVersion: number | null;
   readonly attempts: number;
   readonly lastError: string | null;
   readonly updatedAt: number;
 }
 
-const postsSchema = z.array(z.object({ part: postPartSchema, postId: z.string() }));
+const postsSchema = z.array(
+  z.object({ part: postPartSchema, postId: z.string(), version: z.number().int().min(1).optional() }),
+);
 
 const channelRowSchema = z.object({
   broadcast_id: z.string(),

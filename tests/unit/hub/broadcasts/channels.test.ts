@@ -161,6 +161,40 @@ describe('publishing per channel through the real Graph and X clients', () => {
     expect(down.channelStatus.every((c) => c.posts.length === 0)).toBe(true);
   });
 
+  it('a version approved while the first post is in flight replaces that post, not leaves it up', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    // Facebook holds the first post until version 2 has been approved.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first = true;
+    platforms.override = async (req) => {
+      if (req.method === 'POST' && req.path === '/graph/PAGE1/feed' && first) {
+        first = false;
+        await held;
+      }
+      return null;
+    };
+    const draft = draftInput({ channels: ['facebook'] });
+    await saveSubmitApprove(olive, lena, draft);
+    await leo.waitFor(() => platforms.count('POST', /^\/graph\/PAGE1\/feed$/) === 1);
+    const corrected = 'ROAD CLOSURE: The M4 is closed between J24 and J27. Please avoid the area.';
+    await saveSubmitApprove(olive, lena, { ...draft, textEn: corrected });
+    release();
+
+    const done = await leo.waitFor(() => {
+      const b = latestBroadcast(leo, draft.broadcastId);
+      const fb = channelOf(b, 'facebook');
+      return fb?.state === 'published' && fb.publishedVersion === 2 ? fb : null;
+    });
+    // The post made from version 1 was edited to version 2's text, not left up.
+    const postId = done.posts[0]?.postId ?? '';
+    const edit = platforms.seen.find((r) => r.method === 'POST' && r.path === `/graph/${postId}`);
+    expect(JSON.parse(edit?.body ?? '{}')).toEqual({ message: `${draft.textCy}\n\n${corrected}` });
+    expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(1);
+  });
+
   it('an approved update edits the Facebook post in place and reposts on X', async () => {
     const { platforms, olive, lena } = await start();
     const draft = draftInput();

@@ -19,7 +19,8 @@ export type Answer = { status: number; json: unknown } | 'hang';
  */
 export class FakePlatforms {
   readonly seen: SeenRequest[] = [];
-  override: ((req: SeenRequest) => Answer | null) | null = null;
+  /** May also wait (return a promise) before answering; null answers as usual. */
+  override: ((req: SeenRequest) => Answer | null | Promise<Answer | null>) | null = null;
   private counter = 0;
   private readonly held: (() => void)[] = [];
   private server: Server | null = null;
@@ -53,7 +54,7 @@ export class FakePlatforms {
       body: Buffer.concat(chunks).toString('utf8'),
     };
     this.seen.push(seen);
-    const forced = this.override?.(seen) ?? null;
+    const forced = (await this.override?.(seen)) ?? null;
     if (forced !== null) return forced;
     this.counter += 1;
     const n = this.counter;
