@@ -101,6 +101,7 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
             dueAt: null,
             lastError: reason,
             updatedAt: now,
+            unsurePost: true,
           });
           if (core !== null) note(core, 'channel-uncertain', row, reason, now);
         }
@@ -175,16 +176,25 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
       const released: ChannelRow = { ...fresh, claimId: null, claimedAt: null };
       if ('posts' in outcome) {
         const retracted = job.action === 'retract';
+        // Taken down what it knew of; a post it holds no id for may still be up.
+        const leftUnsure = retracted && fresh.unsurePost === true;
         const next: ChannelRow = overtaken
-          ? { ...released, attempts: released.attempts + 1 }
+          ? {
+              ...released,
+              attempts: released.attempts + 1,
+              // A publish overtaken by a retraction saved its post: the retraction takes it down.
+              unsurePost: retracted ? fresh.unsurePost : false,
+            }
           : {
               ...released,
-              state: retracted ? 'retracted' : 'published',
+              state: leftUnsure ? 'uncertain' : retracted ? 'retracted' : 'published',
               action: null,
               dueAt: null,
               publishedVersion: retracted ? fresh.publishedVersion : version,
               attempts: fresh.attempts + 1,
-              lastError: null,
+              lastError: leftUnsure
+                ? `Took down the posts the hub knew of on ${job.channel}; one more may have gone out while it was being posted. Check the page and remove it if it is there.`
+                : null,
               updatedAt: now,
             };
         saveChannel(db, next);
@@ -211,13 +221,16 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
             attempts,
             lastError: reason.slice(0, 1000),
             updatedAt: now,
+            unsurePost: true,
           });
           if (core !== null) note(core, 'channel-uncertain', job, reason, now);
           logBroadcast(db, now, job.broadcastId);
           return;
         }
+        // Overtaken (by a retraction, say): whether this publish may have left a post up is
+        // what the retraction's outcome must know.
         const next: ChannelRow = overtaken
-          ? { ...released, lastError: text }
+          ? { ...released, lastError: text, unsurePost: job.action !== 'retract' ? unsure : fresh.unsurePost }
           : {
               ...released,
               state: giveUp ? 'failed' : job.action === 'retract' ? 'retracting' : 'scheduled',

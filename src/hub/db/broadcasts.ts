@@ -36,6 +36,8 @@ export interface ChannelRow {
   readonly attempts: number;
   readonly lastError: string | null;
   readonly updatedAt: number;
+  /** A post may be live that `posts` does not hold (migration 010); false when absent. */
+  readonly unsurePost?: boolean;
 }
 
 const postsSchema = z.array(
@@ -55,6 +57,7 @@ const channelRowSchema = z.object({
   attempts: z.number().int(),
   last_error: z.string().nullable(),
   updated_at: z.number().int(),
+  unsure_post: z.number().int(),
 });
 
 const toChannel = (row: unknown): ChannelRow => {
@@ -72,6 +75,7 @@ const toChannel = (row: unknown): ChannelRow => {
     attempts: r.attempts,
     lastError: r.last_error,
     updatedAt: r.updated_at,
+    unsurePost: r.unsure_post === 1,
   };
 };
 
@@ -110,14 +114,15 @@ export function saveChannel(db: HubDb, row: ChannelRow): void {
   db.prepare(
     `INSERT INTO broadcast_channels
        (broadcast_id, channel, state, action, due_at, claim_id, claimed_at, posts_json,
-        published_version, attempts, last_error, updated_at)
+        published_version, attempts, last_error, updated_at, unsure_post)
      VALUES (@broadcastId, @channel, @state, @action, @dueAt, @claimId, @claimedAt, @postsJson,
-        @publishedVersion, @attempts, @lastError, @updatedAt)
+        @publishedVersion, @attempts, @lastError, @updatedAt, @unsurePost)
      ON CONFLICT (broadcast_id, channel) DO UPDATE SET
        state = excluded.state, action = excluded.action, due_at = excluded.due_at,
        claim_id = excluded.claim_id, claimed_at = excluded.claimed_at, posts_json = excluded.posts_json,
        published_version = excluded.published_version, attempts = excluded.attempts,
-       last_error = excluded.last_error, updated_at = excluded.updated_at`,
+       last_error = excluded.last_error, updated_at = excluded.updated_at,
+       unsure_post = excluded.unsure_post`,
   ).run({
     broadcastId: row.broadcastId,
     channel: row.channel,
@@ -131,6 +136,7 @@ export function saveChannel(db: HubDb, row: ChannelRow): void {
     attempts: row.attempts,
     lastError: row.lastError === null ? null : row.lastError.slice(0, 1000),
     updatedAt: row.updatedAt,
+    unsurePost: row.unsurePost === true ? 1 : 0,
   });
 }
 

@@ -460,6 +460,8 @@ function retry(scope: Scope, b: BroadcastCore, channel: Platform): BroadcastOutc
     dueAt: scope.now,
     attempts: 0,
     updatedAt: scope.now,
+    // The lead retries after looking at the page, as the channel asked.
+    unsurePost: false,
   });
   store(
     scope,
@@ -474,7 +476,12 @@ function retract(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutc
   if (b.status === 'retracted') return accepted;
   const { db } = scope.ctx;
   for (const row of channelsOf(db, b.id)) {
-    const mayBeLive = row.posts.length > 0 || row.claimId !== null;
+    // A publish in flight now (its post has no id here yet) or one whose outcome is unknown
+    // may have put up a post this retraction cannot name: it ends as "check the page" unless
+    // the publish turns out to have saved its post (which the retraction then takes down).
+    const postInFlight = row.claimId !== null && row.action !== 'retract';
+    const unsurePost = row.unsurePost === true || row.state === 'uncertain' || postInFlight;
+    const mayBeLive = row.posts.length > 0 || row.claimId !== null || unsurePost;
     saveChannel(db, {
       ...row,
       state: mayBeLive ? 'retracting' : 'idle',
@@ -483,6 +490,7 @@ function retract(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutc
       attempts: 0,
       lastError: null,
       updatedAt: scope.now,
+      unsurePost,
     });
   }
   store(

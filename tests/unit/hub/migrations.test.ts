@@ -113,6 +113,20 @@ describe('hub migrations', () => {
     ]);
   });
 
+  it('010 adds unsure_post to broadcast channels, 0 for the channels already there', () => {
+    const db = freshDb();
+    migrate(db, 9);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      "INSERT INTO broadcast_channels (broadcast_id, channel, state, updated_at) VALUES ('b1', 'facebook', 'published', 1)",
+    ).run();
+    migrate(db, 10);
+    expect(userVersion(db)).toBe(10);
+    expect(db.prepare('SELECT channel, state, unsure_post FROM broadcast_channels').all()).toEqual([
+      { channel: 'facebook', state: 'published', unsure_post: 0 },
+    ]);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

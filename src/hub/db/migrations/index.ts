@@ -8,6 +8,7 @@ import { migration006Moderation } from './006-moderation';
 import { migration007DeliveryInFlight } from './007-delivery-in-flight';
 import { migration008MessageRevisions } from './008-message-revisions';
 import { migration009ModerationInFlight } from './009-moderation-in-flight';
+import { migration010UnsurePost } from './010-unsure-post';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007DeliveryInFlight,
   migration008MessageRevisions,
   migration009ModerationInFlight,
+  migration010UnsurePost,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -55,6 +55,15 @@ async function start(): Promise<{
   return { platforms, olive: await open('olive'), lena: await open('lena'), leo: await open('leo') };
 }
 
+/** A promise a fake platform's answer waits on, and what lets it go. */
+function heldGate(): { held: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { held, release };
+}
+
 const X_FORBIDDEN = {
   status: 403,
   json: {
@@ -164,15 +173,12 @@ describe('publishing per channel through the real Graph and X clients', () => {
   it('a version approved while the first post is in flight replaces that post, not leaves it up', async () => {
     const { platforms, olive, lena, leo } = await start();
     // Facebook holds the first post until version 2 has been approved.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const gate = heldGate();
     let first = true;
     platforms.override = async (req) => {
       if (req.method === 'POST' && req.path === '/graph/PAGE1/feed' && first) {
         first = false;
-        await held;
+        await gate.held;
       }
       return null;
     };
@@ -181,7 +187,7 @@ describe('publishing per channel through the real Graph and X clients', () => {
     await leo.waitFor(() => platforms.count('POST', /^\/graph\/PAGE1\/feed$/) === 1);
     const corrected = 'ROAD CLOSURE: The M4 is closed between J24 and J27. Please avoid the area.';
     await saveSubmitApprove(olive, lena, { ...draft, textEn: corrected });
-    release();
+    gate.release();
 
     const done = await leo.waitFor(() => {
       const b = latestBroadcast(leo, draft.broadcastId);
@@ -193,6 +199,53 @@ describe('publishing per channel through the real Graph and X clients', () => {
     const edit = platforms.seen.find((r) => r.method === 'POST' && r.path === `/graph/${postId}`);
     expect(JSON.parse(edit?.body ?? '{}')).toEqual({ message: `${draft.textCy}\n\n${corrected}` });
     expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(1);
+  });
+
+  it('a retraction while a post is on its way takes that post down once it is saved', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    const gate = heldGate();
+    platforms.override = async (req) => {
+      if (req.method === 'POST' && req.path === '/graph/PAGE1/feed') await gate.held;
+      return null;
+    };
+    const draft = draftInput({ channels: ['facebook'] });
+    await saveSubmitApprove(olive, lena, draft);
+    await leo.waitFor(() => platforms.count('POST', /^\/graph\/PAGE1\/feed$/) === 1);
+    await accept(lena, { type: 'broadcast-retract', broadcastId: draft.broadcastId, comment: 'Found safe' });
+    gate.release();
+    const done = await leo.waitFor(() => {
+      const fb = channelOf(latestBroadcast(leo, draft.broadcastId), 'facebook');
+      return fb?.state === 'retracted' ? fb : null;
+    });
+    expect(done.posts).toEqual([]);
+    expect(platforms.count('DELETE', /^\/graph\/PAGE_\d+$/)).toBe(1);
+  });
+
+  it('a retraction while a post is on its way that never answers says check the page, not retracted', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    const gate = heldGate();
+    platforms.override = async (req) => {
+      if (req.method !== 'POST' || req.path !== '/graph/PAGE1/feed') return null;
+      await gate.held;
+      // Meta's "unknown error" after the post may already have been made.
+      return { status: 500, json: { error: { message: 'An unknown error has occurred.', code: 1 } } };
+    };
+    const draft = draftInput({ channels: ['facebook'] });
+    await saveSubmitApprove(olive, lena, draft);
+    await leo.waitFor(() => platforms.count('POST', /^\/graph\/PAGE1\/feed$/) === 1);
+    await accept(lena, { type: 'broadcast-retract', broadcastId: draft.broadcastId, comment: 'Found safe' });
+    gate.release();
+    const unsure = await leo.waitFor(() => {
+      const fb = channelOf(latestBroadcast(leo, draft.broadcastId), 'facebook');
+      return fb?.state === 'uncertain' ? fb : null;
+    });
+    expect(unsure.lastError).toMatch(/one more may have gone out while it was being posted\. Check the page/);
+    expect(latestBroadcast(leo, draft.broadcastId)?.status).toBe('retracted');
+    // The lead looks, removes it by hand if it is there, and retries: now it is done.
+    await accept(lena, { type: 'broadcast-retry', broadcastId: draft.broadcastId, channel: 'facebook' });
+    await leo.waitFor(
+      () => channelOf(latestBroadcast(leo, draft.broadcastId), 'facebook')?.state === 'retracted',
+    );
   });
 
   it('an approved update edits the Facebook post in place and reposts on X', async () => {
