@@ -40,6 +40,22 @@ const messageEventSchema = z.object({
   }),
 });
 
+/**
+ * A button the person pressed in Messenger (a persistent-menu item such as "Report a
+ * crime", Get Started, a button under our message): documented as `postback` with the
+ * button's `title` and a `mid`. Only one from a person we can answer (a page-scoped
+ * `sender.id`) becomes a message; one known only by `user_ref` cannot be answered.
+ */
+const postbackEventSchema = z.object({
+  sender: z.object({ id: idString }),
+  timestamp: z.union([z.number(), z.string()]).optional(),
+  postback: z.object({
+    mid: idString.optional(),
+    title: z.string().optional(),
+    payload: z.string().optional(),
+  }),
+});
+
 const changeSchema = z.object({ field: z.string(), value: z.unknown() });
 
 const commentSchema = z.object({
@@ -102,6 +118,31 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
   for (const entry of envelope.entry) {
     for (const raw of entry.messaging ?? []) {
       const kind = messagingKind(raw);
+      if (kind === 'messaging/postback') {
+        const postback = postbackEventSchema.safeParse(raw);
+        if (!postback.success) {
+          skipped.push({ kind, why: unreadable(postback.error) });
+          continue;
+        }
+        const { sender, timestamp, postback: pressed } = postback.data;
+        if (sender.id === entry.id) continue;
+        const title = pressed.title?.trim() || pressed.payload?.trim() || 'a button';
+        events.push({
+          type: 'message',
+          message: {
+            platform: 'facebook',
+            kind: 'dm',
+            // Without a mid, the press is still one event: the sender and its time name it.
+            platformMessageId: pressed.mid ?? `postback:${sender.id}:${String(timestamp ?? entry.time)}`,
+            senderId: sender.id,
+            senderName: null,
+            text: clip(`[Pressed: ${title}]`, MAX_TEXT),
+            accountId: entry.id,
+            replyToId: null,
+          },
+        });
+        continue;
+      }
       if (kind !== 'messaging/message') {
         skipped.push({ kind, why: 'not handled' });
         continue;

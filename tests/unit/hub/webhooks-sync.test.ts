@@ -192,6 +192,41 @@ describe('webhooks and live sync', () => {
     expect(count(desk.dir, 'messages')).toBe(2);
   });
 
+  it('takes in a Messenger button press (a postback) as a message the desk can answer', async () => {
+    desk = await startDesk({});
+    // As Meta documents messaging_postbacks: the button's title and a mid, from a person's PSID.
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: 'PAGE1',
+          time: 1_700_000_000_000,
+          messaging: [
+            {
+              sender: { id: 'psid-menu' },
+              recipient: { id: 'PAGE1' },
+              timestamp: 1_700_000_000_000,
+              postback: { mid: 'm_pressed', title: 'Report a crime', payload: 'REPORT_CRIME' },
+            },
+          ],
+        },
+      ],
+    });
+    const response = await postMeta(desk.hub, body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ stored: 1, skipped: 0 });
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      expect(db.prepare('SELECT platform_message_id AS mid, body, direction FROM messages').all()).toEqual([
+        { mid: 'm_pressed', body: '[Pressed: Report a crime]', direction: 'inbound' },
+      ]);
+    } finally {
+      db.close();
+    }
+    const again = await postMeta(desk.hub, body);
+    expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
+  });
+
   it('stores every readable DM of a mixed X delivery and cuts an over-long name', async () => {
     const lines: string[] = [];
     desk = await startDesk({}, { log: (line) => lines.push(line) });
