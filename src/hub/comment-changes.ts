@@ -1,4 +1,4 @@
-import type { Category, Platform } from '../shared/domain';
+import type { Category, ConversationKind, Platform } from '../shared/domain';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
 import { appendAudit } from './db/audit';
@@ -20,9 +20,14 @@ import { putCommentModeration } from './moderation/record';
 import { putConversation, relogMessage } from './record';
 import { higherPriority, queueFor, route } from './routing';
 
-/** A public comment its author edited (Meta's feed change with `verb: edited`). */
+/**
+ * A public comment its author edited (Meta's feed change with `verb: edited`), or a direct
+ * message its sender edited (Messenger's `message_edit`, `kind: 'dm'`).
+ */
 export interface InboundCommentEdit {
   readonly platform: Platform;
+  /** 'comment' unless said otherwise. */
+  readonly kind?: ConversationKind;
   readonly commentId: string;
   /**
    * Names this edit and no other: a redelivery of it takes the same receipt and changes
@@ -60,15 +65,16 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
     if (!takeWebhookReceipt(db, edit.platform, edit.receiptKey, now)) return duplicate;
     const stored = findInboundMessage(db, edit.platform, edit.commentId);
     if (stored === null) {
+      const kind = edit.kind ?? 'comment';
       return ingestInbound(ctx, {
         platform: edit.platform,
-        kind: 'comment',
+        kind,
         platformMessageId: edit.commentId,
         senderId: edit.senderId,
         senderName: edit.senderName,
         text: edit.text,
         accountId: edit.accountId,
-        replyToId: edit.commentId,
+        replyToId: kind === 'comment' ? edit.commentId : null,
       });
     }
     // The same edit delivered again in a new envelope: nothing to do.
@@ -123,7 +129,7 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
     appendAudit(db, {
       at: now,
       actorId: null,
-      action: 'comment.edited',
+      action: (edit.kind ?? 'comment') === 'dm' ? 'message.edited' : 'comment.edited',
       subjectId: stored.id,
       detail: {
         conversationId: conversation.id,

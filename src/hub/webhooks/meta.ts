@@ -56,6 +56,15 @@ const postbackEventSchema = z.object({
   }),
 });
 
+/**
+ * A person editing a message they sent the Page (Messenger's `message_edits` field): the new
+ * text and how many times it has been edited. A threat added by an edit must reach the desk.
+ */
+const messageEditEventSchema = z.object({
+  sender: z.object({ id: idString }),
+  message_edit: z.object({ mid: idString, text: z.string(), num_edit: z.number().int().optional() }),
+});
+
 const changeSchema = z.object({ field: z.string(), value: z.unknown() });
 
 const commentSchema = z.object({
@@ -139,6 +148,30 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             text: clip(`[Pressed: ${title}]`, MAX_TEXT),
             accountId: entry.id,
             replyToId: null,
+          },
+        });
+        continue;
+      }
+      if (kind === 'messaging/message_edit') {
+        const edited = messageEditEventSchema.safeParse(raw);
+        if (!edited.success) {
+          skipped.push({ kind, why: unreadable(edited.error) });
+          continue;
+        }
+        const { sender, message_edit: change } = edited.data;
+        if (sender.id === entry.id) continue;
+        const text = clip(change.text, MAX_TEXT);
+        events.push({
+          type: 'comment-edited',
+          edit: {
+            platform: 'facebook',
+            kind: 'dm',
+            commentId: change.mid,
+            receiptKey: editReceiptKey(change.mid, entry.time, text),
+            senderId: sender.id,
+            senderName: null,
+            text,
+            accountId: entry.id,
           },
         });
         continue;

@@ -227,6 +227,50 @@ describe('webhooks and live sync', () => {
     expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
   });
 
+  it('takes in a Messenger message its sender edited: the new text, triaged again', async () => {
+    desk = await startDesk({});
+    const delivery = (event: Record<string, unknown>) =>
+      JSON.stringify({
+        object: 'page',
+        entry: [{ id: 'PAGE1', time: 1_700_000_000_500, messaging: [event] }],
+      });
+    const first = await postMeta(
+      desk.hub,
+      delivery({
+        sender: { id: 'psid-edit' },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_000,
+        message: { mid: 'm_edit', text: 'Can someone call me back about my stolen bike' },
+      }),
+    );
+    expect(first.status).toBe(200);
+    // As Meta documents message_edits: the mid, the new text and how often it was edited.
+    const edit = delivery({
+      sender: { id: 'psid-edit' },
+      recipient: { id: 'PAGE1' },
+      timestamp: 1_700_000_000_400,
+      message_edit: {
+        mid: 'm_edit',
+        text: 'Can someone call me back, the man who took my bike is outside with a knife threatening me',
+        num_edit: 1,
+      },
+    });
+    expect(await (await postMeta(desk.hub, edit)).json()).toMatchObject({ stored: 1, skipped: 0 });
+    const db = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      expect(db.prepare('SELECT body FROM messages').pluck().all()).toEqual([
+        'Can someone call me back, the man who took my bike is outside with a knife threatening me',
+      ]);
+      expect(db.prepare('SELECT category, priority FROM conversations').get()).toEqual({
+        category: 'emergency',
+        priority: 'urgent',
+      });
+    } finally {
+      db.close();
+    }
+    expect(await (await postMeta(desk.hub, edit)).json()).toMatchObject({ stored: 0 });
+  });
+
   it('stores every readable DM of a mixed X delivery and cuts an over-long name', async () => {
     const lines: string[] = [];
     desk = await startDesk({}, { log: (line) => lines.push(line) });
