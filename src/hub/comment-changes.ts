@@ -1,4 +1,4 @@
-import type { Category, ConversationKind, Platform } from '../shared/domain';
+import type { ConversationKind, Platform } from '../shared/domain';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
 import { appendAudit } from './db/audit';
@@ -6,19 +6,12 @@ import { getConversation, type HubConversation } from './db/conversations';
 import { getCommentModeration } from './db/moderation';
 import { jobsOfSubject, supersedeVisibilityJobs } from './db/moderation-jobs';
 import { findInboundMessage, messagesOf, reviseMessageBody, takeWebhookReceipt } from './db/messages';
-import {
-  blankEarlierMessages,
-  ingestInbound,
-  MAX_REASONS,
-  mergeCategory,
-  preview,
-  type IngestResult,
-} from './ingest';
+import { blankEarlierMessages, escalatedTriage, ingestInbound, preview, type IngestResult } from './ingest';
 import { freshModeration } from './moderation/base';
 import { moderateEdited } from './moderation/on-ingest';
 import { putCommentModeration } from './moderation/record';
 import { putConversation, relogMessage } from './record';
-import { higherPriority, queueFor, route } from './routing';
+import { queueFor } from './routing';
 
 /**
  * A public comment its author edited (Meta's feed change with `verb: edited`), or a direct
@@ -88,11 +81,7 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
       { text: edit.text, platform: edit.platform, kind: previous.kind },
       ctx.profanity?.(),
     );
-    const routed = route(result);
-    const incoming: Category = result.emergency ? 'emergency' : result.category;
-    const category = mergeCategory(previous.category, incoming);
-    const priority = category === 'emergency' ? 'urgent' : higherPriority(previous.priority, routed.priority);
-    const confidential = previous.confidential || routed.confidential;
+    const { category, priority, confidential, triageReasons } = escalatedTriage(previous, result);
     const escalated =
       category !== previous.category ||
       priority !== previous.priority ||
@@ -113,7 +102,7 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
       language: latest ? result.language : previous.language,
       // The list shows the newest message from the public; an older one's edit does not replace it.
       preview: latest ? preview(edit.text) : previous.preview,
-      triageReasons: [...new Set([...previous.triageReasons, ...result.reasons])].slice(0, MAX_REASONS),
+      triageReasons,
       lastInboundAt: escalated ? now : previous.lastInboundAt,
       updatedAt: now,
     };

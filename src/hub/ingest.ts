@@ -1,7 +1,7 @@
 import { newId } from './ids';
 import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
 import { clip } from '../shared/text/clip';
-import { triage } from '../shared/triage';
+import { triage, type TriageResult } from '../shared/triage';
 import type { HubContext } from './context';
 import { markConversationConfidential } from './db/change-log';
 import { findContact } from './db/contacts';
@@ -32,16 +32,35 @@ export type IngestResult =
   | { readonly stored: false; readonly reason: 'unknown' };
 
 const PREVIEW_LENGTH = 140;
-export const MAX_REASONS = 20;
+const MAX_REASONS = 20;
 const CLOCK_STEP_MARGIN_MS = 60 * 60 * 1000;
 
 export const preview = (text: string): string => clip(text.replace(/\s+/g, ' ').trim(), PREVIEW_LENGTH);
 
 /** A later message can sharpen a vague category, and an emergency always wins. */
-export function mergeCategory(current: Category, incoming: Category): Category {
+function mergeCategory(current: Category, incoming: Category): Category {
   if (incoming === 'emergency') return 'emergency';
   if (current === 'general-enquiry') return incoming;
   return current;
+}
+
+/**
+ * What further text from the person (a follow-up message, or an edit of one) makes of a
+ * conversation's triage: category, priority and confidentiality only ever escalate, and the
+ * reasons add up.
+ */
+export function escalatedTriage(
+  previous: HubConversation,
+  result: TriageResult,
+): Pick<HubConversation, 'category' | 'priority' | 'confidential' | 'triageReasons'> {
+  const routed = route(result);
+  const category = mergeCategory(previous.category, result.emergency ? 'emergency' : result.category);
+  return {
+    category,
+    priority: category === 'emergency' ? 'urgent' : higherPriority(previous.priority, routed.priority),
+    confidential: previous.confidential || routed.confidential,
+    triageReasons: [...new Set([...previous.triageReasons, ...result.reasons])].slice(0, MAX_REASONS),
+  };
 }
 
 /**
@@ -129,7 +148,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         replyToId: inbound.replyToId,
       };
     } else {
-      const merged = mergeCategory(previous.category, category);
+      const escalated = escalatedTriage(previous, result);
       const reopening = previous.status === 'resolved';
       assignmentChanged = reopening && previous.assigneeId !== null;
       conversation = {
@@ -138,13 +157,10 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         assigneeId: reopening ? null : previous.assigneeId,
         leaseExpiresAt: reopening ? null : previous.leaseExpiresAt,
         status: 'open',
-        category: merged,
-        queueId: queueFor(merged),
-        priority: merged === 'emergency' ? 'urgent' : higherPriority(previous.priority, routed.priority),
-        confidential: previous.confidential || routed.confidential,
+        ...escalated,
+        queueId: queueFor(escalated.category),
         language: result.language,
         preview: preview(inbound.text),
-        triageReasons: [...new Set([...previous.triageReasons, ...result.reasons])].slice(0, MAX_REASONS),
         lastInboundAt: now,
         updatedAt: now,
         accountId: inbound.accountId ?? previous.accountId,
