@@ -1,3 +1,4 @@
+import { PLATFORM_NAMES } from '../shared/domain';
 import type { EventPayload } from '../shared/ipc/events';
 
 /**
@@ -15,7 +16,7 @@ export function createEmergencyNotifier(): (state: EventPayload<'emergency.alert
     for (const e of fresh) announced.add(e.conversationId);
     return fresh.map((e) =>
       e.confidential || e.preview === ''
-        ? `Emergency on ${e.platform === 'x' ? 'X' : 'Facebook'}: claim it now`
+        ? `Emergency on ${PLATFORM_NAMES[e.platform]}: claim it now`
         : `Emergency: ${e.preview}`,
     );
   };

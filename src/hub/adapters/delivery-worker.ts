@@ -1,4 +1,4 @@
-import type { Platform } from '../../shared/domain';
+import { PLATFORM_NAMES, type Platform } from '../../shared/domain';
 import { newId } from '../ids';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
@@ -16,8 +16,6 @@ import { addNotice, relogMessage } from '../record';
 import { assessFailure, type RetryPolicy } from '../jobs/backoff';
 import { startJobLoop, type JobLoop } from '../jobs/job-loop';
 import { PlatformError, type OutboundReply, type PlatformAdapters } from './types';
-
-const PLATFORM_NAMES: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
 
 /** `kick()` after a reply was applied; `stop()` resolves once no delivery is in flight. */
 export type DeliveryWorker = JobLoop;

@@ -1,3 +1,4 @@
+import { PLATFORM_NAMES } from '../../shared/domain';
 import { newId } from '../ids';
 import { PlatformError, type PlatformAdapters } from '../adapters/types';
 import type { HubContext } from '../context';
@@ -114,8 +115,6 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     );
   }
 
-  const platformName = (job: ModerationJob): string => (job.platform === 'x' ? 'X' : 'Facebook');
-
   /**
    * Tells whoever acted that the platform call finally failed. An automatic hide has nobody
    * who acted: the desk showed the comment hidden while it stayed public, so the leads are
@@ -140,7 +139,7 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
         kind: 'info',
         conversationId: job.target.conversationId,
         text:
-          `${platformName(job)} did not accept the ${what}: ${text.slice(0, 300)}` +
+          `${PLATFORM_NAMES[job.platform]} did not accept the ${what}: ${text.slice(0, 300)}` +
           (automatic ? ' Check the comment in the Moderation tab.' : ''),
         createdAt: now,
       });
@@ -148,7 +147,7 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
   }
 
   const unsureNotice = (job: ModerationJob, why: string): string =>
-    `Your public reply may or may not have reached ${platformName(job)} (${why.slice(0, 300)}). Check the comment there, and reply again only if it is missing.`;
+    `Your public reply may or may not have reached ${PLATFORM_NAMES[job.platform]} (${why.slice(0, 300)}). Check the comment there, and reply again only if it is missing.`;
 
   /** Tells the person who answered that their public reply may or may not be up. */
   function tellUnsure(job: ModerationJob, why: string, now: number): void {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const platformSchema = z.enum(['facebook', 'x']);
 export type Platform = z.infer<typeof platformSchema>;
 
+/** Each platform's name as the public knows it, for text outside the translated interface. */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { facebook: 'Facebook', x: 'X' };
+
 /** A private direct message, or a public comment under one of the force's posts. */
 export const conversationKindSchema = z.enum(['dm', 'comment']);
 export type ConversationKind = z.infer<typeof conversationKindSchema>;
