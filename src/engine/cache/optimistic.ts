@@ -90,10 +90,6 @@ export function optimisticMessage(op: Operation, operatorId: string): Message | 
 
 type BroadcastSave = Extract<Operation, { type: 'broadcast-save' }>;
 
-/** How many bytes a base64 text decodes to, without decoding up to 600 KB to count them. */
-const base64Bytes = (base64: string): number =>
-  Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
-
 /**
  * The photo a save will leave, under the id the hub gives it (`<opId>-image` for a new file
  * or a new description), so a further edit made before the hub answers names the right one.
@@ -102,7 +98,7 @@ function forecastImage(current: Broadcast['image'], op: BroadcastSave): Broadcas
   if (op.image === null) return null;
   if (op.image !== undefined) {
     const { name, mime, alt, base64 } = op.image;
-    return { id: `${op.opId}-image`, name, mime, bytes: base64Bytes(base64), alt };
+    return { id: `${op.opId}-image`, name, mime, bytes: Buffer.byteLength(base64, 'base64'), alt };
   }
   // A description for another photo than the one shown will be refused: show the photo as is.
   // (Once the hub's row has arrived the image already carries this op's id and description.)
