@@ -19,6 +19,15 @@ export const metaDmBody = (
   { pageId = PAGE_ID, time = T_WEBHOOK }: { pageId?: string; time?: number } = {},
 ): string => metaDmPayload(pageId, time, messages);
 
+/**
+ * A Messenger delivery of events written out as Meta documents them (opt-ins, postbacks,
+ * edits, or messages in shapes `metaDmBody` does not make), in one page entry.
+ */
+export const metaMessagingBody = (
+  events: readonly unknown[],
+  { pageId = PAGE_ID, time = T_WEBHOOK }: { pageId?: string; time?: number } = {},
+): string => JSON.stringify({ object: 'page', entry: [{ id: pageId, time, messaging: events }] });
+
 /** A Page feed change: a new public comment under the Page's post, or its edit or removal. */
 export function metaCommentBody(args: {
   fromId: string;

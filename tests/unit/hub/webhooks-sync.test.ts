@@ -18,6 +18,7 @@ import {
 } from './helpers';
 import { createHmac } from 'node:crypto';
 import { get } from 'node:http';
+import { metaMessagingBody } from '../../support/webhooks';
 
 let desk: DeskFixture | null = null;
 afterEach(async () => {
@@ -126,40 +127,31 @@ describe('webhooks and live sync', () => {
     // One Messenger delivery as Meta batches it: a message, an opt-in from the checkbox
     // plugin (documented without `sender`, only `optin.user_ref`), a postback whose sender
     // is known only by `user_ref`, and a message longer than the desk stores.
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: 'PAGE1',
-          time: 1_700_000_000_000,
-          messaging: [
-            {
-              sender: { id: 'psid-good' },
-              recipient: { id: 'PAGE1' },
-              timestamp: 1_700_000_000_000,
-              message: { mid: 'm_good', text: 'Is the Station Road closure still on?' },
-            },
-            {
-              recipient: { id: 'PAGE1' },
-              timestamp: 1_700_000_000_001,
-              optin: { ref: 'signup-form', user_ref: 'ur-secret-123' },
-            },
-            {
-              sender: { user_ref: 'ur-456' },
-              recipient: { id: 'PAGE1' },
-              timestamp: 1_700_000_000_002,
-              postback: { title: 'Get started', payload: 'GET_STARTED' },
-            },
-            {
-              sender: { id: 'psid-long' },
-              recipient: { id: 'PAGE1' },
-              timestamp: 1_700_000_000_003,
-              message: { mid: 'm_long', text: longText },
-            },
-          ],
-        },
-      ],
-    });
+    const body = metaMessagingBody([
+      {
+        sender: { id: 'psid-good' },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_000,
+        message: { mid: 'm_good', text: 'Is the Station Road closure still on?' },
+      },
+      {
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_001,
+        optin: { ref: 'signup-form', user_ref: 'ur-secret-123' },
+      },
+      {
+        sender: { user_ref: 'ur-456' },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_002,
+        postback: { title: 'Get started', payload: 'GET_STARTED' },
+      },
+      {
+        sender: { id: 'psid-long' },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_003,
+        message: { mid: 'm_long', text: longText },
+      },
+    ]);
     const response = await postMeta(desk.hub, body);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ stored: 2, skipped: 2 });
@@ -195,23 +187,14 @@ describe('webhooks and live sync', () => {
   it('takes in a Messenger button press (a postback) as a message the desk can answer', async () => {
     desk = await startDesk({});
     // As Meta documents messaging_postbacks: the button's title and a mid, from a person's PSID.
-    const body = JSON.stringify({
-      object: 'page',
-      entry: [
-        {
-          id: 'PAGE1',
-          time: 1_700_000_000_000,
-          messaging: [
-            {
-              sender: { id: 'psid-menu' },
-              recipient: { id: 'PAGE1' },
-              timestamp: 1_700_000_000_000,
-              postback: { mid: 'm_pressed', title: 'Report a crime', payload: 'REPORT_CRIME' },
-            },
-          ],
-        },
-      ],
-    });
+    const body = metaMessagingBody([
+      {
+        sender: { id: 'psid-menu' },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_000,
+        postback: { mid: 'm_pressed', title: 'Report a crime', payload: 'REPORT_CRIME' },
+      },
+    ]);
     const response = await postMeta(desk.hub, body);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ stored: 1, skipped: 0 });
@@ -230,10 +213,7 @@ describe('webhooks and live sync', () => {
   it('takes in a Messenger message its sender edited: the new text, triaged again', async () => {
     desk = await startDesk({});
     const delivery = (event: Record<string, unknown>) =>
-      JSON.stringify({
-        object: 'page',
-        entry: [{ id: 'PAGE1', time: 1_700_000_000_500, messaging: [event] }],
-      });
+      metaMessagingBody([event], { time: 1_700_000_000_500 });
     const first = await postMeta(
       desk.hub,
       delivery({
