@@ -1,4 +1,3 @@
-import { newId } from './ids';
 import { assignWaiting, type AssignableOperator } from '../shared/assignment';
 import { clockStartOf } from '../shared/workload';
 import type { HubContext } from './context';
@@ -57,12 +56,10 @@ export function runAutoAssign(ctx: HubContext): number {
       { assignmentChanged: true },
     );
     addNotice(db, now, {
-      id: newId(),
       operatorId,
       kind: 'assigned-to-you',
       conversationId,
       text: 'A conversation was assigned to you automatically.',
-      createdAt: now,
     });
     appendAudit(db, {
       at: now,

@@ -1,4 +1,3 @@
-import { newId } from './ids';
 import type { HubContext } from './context';
 import { conversationsAssignedTo, conversationsWithLapsedLease } from './db/conversations';
 import { getOperator, listOperators, setOperatorStatus } from './db/operators';
@@ -75,12 +74,10 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
             { assignmentChanged: true },
           );
           addNotice(db, now, {
-            id: newId(),
             operatorId: c.assigneeId,
             kind: 'moved-from-you',
             conversationId: c.id,
             text: 'Your claim lapsed while your console was disconnected; the conversation went back to its queue.',
-            createdAt: now,
           });
         }
         for (const [operatorId, since] of goneSince) {

@@ -1,3 +1,4 @@
+import { newId } from './ids';
 import type { Contact, Message, Operator, Queue } from '../shared/domain';
 import type { Notice } from '../shared/protocol';
 import { appendChange, headSeq } from './db/change-log';
@@ -64,7 +65,9 @@ export function relogMessage(db: HubDb, at: number, messageId: string, confident
   return appendChange(db, { entity: 'message', data: message }, at, { confidential });
 }
 
-export function addNotice(db: HubDb, at: number, notice: Notice): number {
+/** Tells one operator something, at `at`, through the change log (they hear it on reconnect). */
+export function addNotice(db: HubDb, at: number, what: Omit<Notice, 'id' | 'createdAt'>): number {
+  const notice: Notice = { id: newId(), ...what, createdAt: at };
   insertNotice(db, notice);
   return appendChange(db, { entity: 'notice', data: notice }, at, { audience: notice.operatorId });
 }

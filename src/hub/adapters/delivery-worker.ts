@@ -1,5 +1,4 @@
 import { PLATFORM_NAMES, type Platform } from '../../shared/domain';
-import { newId } from '../ids';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
 import { getConversation } from '../db/conversations';
@@ -61,12 +60,10 @@ export function startDeliveryWorker(ctx: HubContext, adapters: PlatformAdapters)
     const authorId = getMessage(db, messageId)?.authorId ?? null;
     if (authorId === null) return;
     addNotice(db, now, {
-      id: newId(),
       operatorId: authorId,
       kind: 'info',
       conversationId,
       text,
-      createdAt: now,
     });
   };
 

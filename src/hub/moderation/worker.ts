@@ -1,5 +1,4 @@
 import { PLATFORM_NAMES } from '../../shared/domain';
-import { newId } from '../ids';
 import { PlatformError, type PlatformAdapters } from '../adapters/types';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
@@ -134,14 +133,12 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     const what = automatic ? `automatic ${job.kind} of a comment` : job.kind;
     for (const operatorId of to) {
       addNotice(db, now, {
-        id: newId(),
         operatorId,
         kind: 'info',
         conversationId: job.target.conversationId,
         text:
           `${PLATFORM_NAMES[job.platform]} did not accept the ${what}: ${text.slice(0, 300)}` +
           (automatic ? ' Check the comment in the Moderation tab.' : ''),
-        createdAt: now,
       });
     }
   }
@@ -154,12 +151,10 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     const actorId = getCommentModeration(db, job.subjectId)?.actorId ?? null;
     if (actorId === null) return;
     addNotice(db, now, {
-      id: newId(),
       operatorId: actorId,
       kind: 'info',
       conversationId: job.target.conversationId,
       text: unsureNotice(job, why),
-      createdAt: now,
     });
   }
 

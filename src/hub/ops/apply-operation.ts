@@ -1,4 +1,3 @@
-import { newId } from '../ids';
 import {
   isCleared,
   mayWorkConversation,
@@ -82,12 +81,10 @@ function notify(
   text: string,
 ): void {
   addNotice(scope.ctx.db, scope.now, {
-    id: newId(),
     operatorId,
     kind,
     conversationId,
     text,
-    createdAt: scope.now,
   });
 }
 

@@ -1,4 +1,3 @@
-import { newId } from '../ids';
 import type { Operator, OperatorStatus } from '../../shared/domain';
 import { shiftFromPut, type OperationInput, type RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
@@ -99,12 +98,10 @@ export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, '
       { assignmentChanged: true },
     );
     addNotice(ctx.db, now, {
-      id: newId(),
       operatorId: actor.id,
       kind: 'moved-from-you',
       conversationId: c.id,
       text: 'You went off shift: a conversation still awaiting a reply went back to its queue.',
-      createdAt: now,
     });
     appendAudit(ctx.db, {
       at: now,
