@@ -107,11 +107,33 @@ const STORED_SYNC_STEP_MS = 5_000;
 export function createConsoleEngine(engineOptions: ConsoleEngineOptions): ConsoleEngine {
   // Anything that changes the cache or the session may start or stop the emergency alert.
   let emergencyWatch: { check(): void } | null = null;
+  // One synced batch raises data.changed and sync.state several times over (its changes,
+  // the new sequence, the sync time). The link state and the emergency alert are each
+  // worked out once, when that burst is over: every working-out reads the cache, and doing
+  // it after every event cost nine reads per batch where four will do.
+  const burst = { scheduled: false, state: false, emergency: false };
+  const afterBurst = (): void => {
+    burst.scheduled = false;
+    if (burst.state) {
+      burst.state = false;
+      publishStateNow(); // may raise sync.state, which asks for the emergency check below
+    }
+    if (burst.emergency) {
+      burst.emergency = false;
+      emergencyWatch?.check();
+    }
+  };
+  const whenBurstEnds = (what: 'state' | 'emergency'): void => {
+    burst[what] = true;
+    if (burst.scheduled) return;
+    burst.scheduled = true;
+    queueMicrotask(afterBurst);
+  };
   const options: ConsoleEngineOptions = {
     ...engineOptions,
     emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
       engineOptions.emit(event, payload);
-      if (event === 'data.changed' || event === 'sync.state') emergencyWatch?.check();
+      if (event === 'data.changed' || event === 'sync.state') whenBurstEnds('emergency');
     },
   };
   const now = options.now ?? Date.now;
@@ -174,13 +196,17 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     };
   };
 
-  const publishState = (): void => {
+  const publishStateNow = (): void => {
     if (closed) return;
     const state = connectionState();
     const key = JSON.stringify(state);
     if (key === lastState) return;
     lastState = key;
     options.emit('sync.state', state);
+  };
+  /** Tells the window the link state once the current burst of work is over. */
+  const publishState = (): void => {
+    whenBurstEnds('state');
   };
 
   // When the link was last lost: "offline since" survives the reconnect attempts in between.
