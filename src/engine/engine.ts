@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operator } from '../shared/domain/entities';
+import { visibilityKey } from '../shared/domain/clearance';
 import type {
   ConnectionState,
   ConversationDetail,
@@ -460,6 +461,7 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       );
       if (!answer.ok) {
         if (answer.error === 'bad-credentials') throw new DeskFailure('bad-credentials', answer.message);
+        if (answer.error === 'disabled') throw new DeskFailure('disabled', answer.message);
         if (answer.error === 'locked') {
           const minutes = answer.retryAfterMs === undefined ? null : Math.ceil(answer.retryAfterMs / 60_000);
           throw new DeskFailure(
@@ -472,11 +474,18 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       onHubTime(answer.hubTime, now());
       await stopConnection();
       const owner = getMeta(db, 'cacheOwner');
-      if (owner === null || !sameUrl(owner.hubUrl, hubUrl) || owner.operatorId !== answer.operator.id) {
-        // Never show one operator's cached work (confidential included) to another.
+      const rights = visibilityKey(answer.operator);
+      if (
+        owner === null ||
+        !sameUrl(owner.hubUrl, hubUrl) ||
+        owner.operatorId !== answer.operator.id ||
+        owner.rights !== rights
+      ) {
+        // Never show one operator's cached work (confidential included) to another, nor keep
+        // what someone could read before their clearance was taken away.
         resetCache(db);
         viewers.clear();
-        setMeta(db, 'cacheOwner', { hubUrl, operatorId: answer.operator.id });
+        setMeta(db, 'cacheOwner', { hubUrl, operatorId: answer.operator.id, rights });
         options.emit('data.changed', { conversationIds: [], lists: true });
       }
       db.transaction(() => {

@@ -13,11 +13,13 @@ import { hubDbPath, openHubDb } from './db/connection';
 import { getOperator } from './db/operators';
 import { startHub } from './server';
 import { monthSchema, monthlyCsvFromHub } from './sla/monthly-report';
+import { changeUser, disableUser, enableUser, listUsers, resetPassword, signOutUser } from './user-accounts';
 import { addUser } from './users';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: hub serve|user add|audit verify|audit export|report monthly|triage [options]';
+const USAGE =
+  'usage: hub serve|user add|user list|user set|user disable|user enable|user sign-out|user password|audit verify|audit export|report monthly|triage [options]';
 const DEFAULT_DATA = './.desk-data';
 
 const describe = (error: z.ZodError, prefix: string): string =>
@@ -206,6 +208,93 @@ async function userAdd(args: string[]): Promise<void> {
   process.stdout.write(`added ${operator.role} ${operator.name} (${operator.id})\n`);
 }
 
+const nameAndData = { name: { type: 'string' }, data: { type: 'string' } } as const;
+const nameAndDataSchema = z.object({
+  name: z.string().trim().min(1, 'required').max(100),
+  data: z.string().min(1).default(DEFAULT_DATA),
+});
+const yesNo = z
+  .enum(['yes', 'no'], { message: 'must be yes or no' })
+  .transform((v) => v === 'yes')
+  .optional();
+const when = (at: number): string => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const ended = (n: number): string => `${String(n)} session${n === 1 ? '' : 's'} ended`;
+
+/** `user list`: everyone, with role, skills, capacity, whether disabled and live sessions. */
+function userList(args: string[]): void {
+  const opts = parse(
+    z.object({ data: z.string().min(1).default(DEFAULT_DATA) }),
+    options(args, { data: { type: 'string' } }),
+  );
+  const rows = listUsers(existingDataDir(opts.data));
+  const lines = rows.map(({ operator: o, disabledAt, liveSessions }) =>
+    [
+      o.name,
+      o.role,
+      o.skills.length === 0 ? '-' : o.skills.join(','),
+      `capacity ${String(o.capacity)}`,
+      disabledAt === null ? 'active' : `disabled ${when(disabledAt)}`,
+      `${String(liveSessions)} live session${liveSessions === 1 ? '' : 's'}`,
+    ].join('\t'),
+  );
+  process.stdout.write(lines.length === 0 ? 'no users\n' : `${lines.join('\n')}\n`);
+}
+
+function userDisable(args: string[]): void {
+  const opts = parse(nameAndDataSchema, options(args, nameAndData));
+  const { operator, sessionsEnded } = disableUser(existingDataDir(opts.data), opts.name);
+  process.stdout.write(`disabled ${operator.name}; ${ended(sessionsEnded)}\n`);
+}
+
+function userEnable(args: string[]): void {
+  const opts = parse(nameAndDataSchema, options(args, nameAndData));
+  const operator = enableUser(existingDataDir(opts.data), opts.name);
+  process.stdout.write(`enabled ${operator.name}\n`);
+}
+
+function userSignOut(args: string[]): void {
+  const opts = parse(nameAndDataSchema, options(args, nameAndData));
+  const sessionsEnded = signOutUser(existingDataDir(opts.data), opts.name);
+  process.stdout.write(`${opts.name}: ${ended(sessionsEnded)}\n`);
+}
+
+/** `user set --name N [--role R] [--welsh yes|no] [--cleared yes|no] [--capacity C]`. */
+function userSet(args: string[]): void {
+  const values = options(args, {
+    ...nameAndData,
+    role: { type: 'string' },
+    welsh: { type: 'string' },
+    cleared: { type: 'string' },
+    capacity: { type: 'string' },
+  });
+  const opts = parse(
+    nameAndDataSchema.extend({
+      role: z.enum(['operator', 'lead', 'admin']).optional(),
+      welsh: yesNo,
+      cleared: yesNo,
+      capacity: z.coerce.number().int().min(1).max(100).optional(),
+    }),
+    values,
+  );
+  const change = { role: opts.role, welsh: opts.welsh, cleared: opts.cleared, capacity: opts.capacity };
+  if (Object.values(change).every((v) => v === undefined))
+    throw new UsageError('nothing to change: give --role, --welsh, --cleared or --capacity');
+  const { operator, sessionsEnded } = changeUser(existingDataDir(opts.data), opts.name, change);
+  const skills = operator.skills.length === 0 ? 'no skills' : operator.skills.join(', ');
+  process.stdout.write(
+    `${operator.name}: ${operator.role}, ${skills}, capacity ${String(operator.capacity)}; ${ended(sessionsEnded)}\n`,
+  );
+}
+
+async function userPassword(args: string[]): Promise<void> {
+  const opts = parse(nameAndDataSchema, options(args, nameAndData));
+  const dir = existingDataDir(opts.data);
+  const password = await readPassword();
+  if (password.length < 8) throw new UsageError('password must be at least 8 characters');
+  const sessionsEnded = await resetPassword(dir, opts.name, password);
+  process.stdout.write(`new password set for ${opts.name}; ${ended(sessionsEnded)}\n`);
+}
+
 function auditVerify(args: string[]): void {
   const values = options(args, { data: { type: 'string' } });
   const opts = parse(z.object({ data: z.string().min(1).default(DEFAULT_DATA) }), values);
@@ -272,7 +361,27 @@ export async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(argv.slice(1));
     case 'user':
-      if (second === 'add') return userAdd(rest);
+      switch (second) {
+        case 'add':
+          return userAdd(rest);
+        case 'list':
+          userList(rest);
+          return;
+        case 'disable':
+          userDisable(rest);
+          return;
+        case 'enable':
+          userEnable(rest);
+          return;
+        case 'sign-out':
+          userSignOut(rest);
+          return;
+        case 'set':
+          userSet(rest);
+          return;
+        case 'password':
+          return userPassword(rest);
+      }
       throw new UsageError(`unknown user command ${second ?? '(none)'}; ${USAGE}`);
     case 'audit':
       if (second === 'verify') {

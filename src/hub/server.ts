@@ -14,7 +14,7 @@ import type { HubContext } from './context';
 import { headSeq, pruneChanges } from './db/change-log';
 import { openHubDb, type HubDb } from './db/connection';
 import { getMeta, setMeta } from './db/meta';
-import { getOperator } from './db/operators';
+import { getOperator, isOperatorDisabled } from './db/operators';
 import { getSession } from './db/sessions';
 import { createRequestHandler } from './http/router';
 import type { HubRequest } from './http/types';
@@ -136,7 +136,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     ctx.commit(fn);
   });
 
-  const authenticateSession = async (token: string): Promise<{ operator: Operator; expiresAt: number }> => {
+  const authenticateSession = async (
+    token: string,
+  ): Promise<{ operator: Operator; expiresAt: number; sessionId: string }> => {
     const claims = await verifySessionToken(secret, token, now());
     const session = getSession(db, claims.sessionId);
     if (session === null || session.revokedAt !== null || session.expiresAt <= now()) {
@@ -144,7 +146,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     const operator = getOperator(db, claims.operatorId);
     if (operator === null || session.operatorId !== operator.id) throw new Error('unknown operator');
-    return { operator, expiresAt: session.expiresAt };
+    if (isOperatorDisabled(db, operator.id)) throw new Error('session ended: account disabled');
+    return { operator, expiresAt: session.expiresAt, sessionId: claims.sessionId };
   };
   const authenticate = async (token: string): Promise<Operator> =>
     (await authenticateSession(token)).operator;

@@ -18,7 +18,8 @@ export const newUserSchema = z.object({
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
-function withDb<T>(target: string | HubDb, fn: (db: HubDb) => T): T {
+/** Runs `fn` on the given database, or on the data directory's, opened for it and closed after. */
+export function withDb<T>(target: string | HubDb, fn: (db: HubDb) => T): T {
   if (typeof target !== 'string') return fn(target);
   const db = openHubDb(target);
   try {

@@ -15,8 +15,12 @@ export const metaSchemas = {
   operator: operatorSchema,
   clockOffsetMs: z.number(),
   lastSyncAt: epochMsSchema,
-  /** Whose view the cached rows are: a different hub or operator starts from an empty cache. */
-  cacheOwner: z.object({ hubUrl: z.string(), operatorId: z.string() }),
+  /**
+   * Whose view the cached rows are: a different hub or operator, or the same operator with
+   * other rights (`visibilityKey`: cleared or not, lead or not), starts from an empty cache.
+   * Caches from before `rights` was kept start again once.
+   */
+  cacheOwner: z.object({ hubUrl: z.string(), operatorId: z.string(), rights: z.string().optional() }),
 };
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;

@@ -31,6 +31,9 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   tokenTtlMs: 12 * 60 * 60_000,
 };
 
+export const DISABLED_MESSAGE =
+  'This account has been disabled. Speak to your shift lead or the desk administrator.';
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** When the name's lock ends, if it is locked at `at`. */
@@ -103,6 +106,21 @@ export async function login(
       await sleep(policy.slowStepMs * 2 ** (failures - policy.freeFailures - 1));
     }
     return { ok: false, error: 'bad-credentials', message: 'Name or password not recognised.' };
+  }
+
+  if (found.disabledAt !== null) {
+    // Said only to someone who knows the password: a guesser learns nothing from it.
+    ctx.commit(() => {
+      clearLoginAttempts(db, name);
+      appendAudit(db, {
+        at: now,
+        actorId: found.operator.id,
+        action: 'login.disabled',
+        subjectId: null,
+        detail: { name: found.operator.name },
+      });
+    });
+    return { ok: false, error: 'disabled', message: DISABLED_MESSAGE };
   }
 
   const sessionId = randomUUID();

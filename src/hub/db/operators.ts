@@ -17,6 +17,7 @@ const rowSchema = z.object({
   status_since: z.number(),
   capacity: z.number(),
   password_hash: z.string(),
+  disabled_at: z.number().nullable(),
 });
 
 const skillsJson = z.array(skillSchema);
@@ -24,6 +25,8 @@ const skillsJson = z.array(skillSchema);
 export interface OperatorWithSecret {
   readonly operator: Operator;
   readonly passwordHash: string;
+  /** When the account was disabled; null while it may sign in. */
+  readonly disabledAt: number | null;
 }
 
 const toOperator = (row: unknown): OperatorWithSecret => {
@@ -40,6 +43,7 @@ const toOperator = (row: unknown): OperatorWithSecret => {
       capacity: r.capacity,
     }),
     passwordHash: r.password_hash,
+    disabledAt: r.disabled_at,
   };
 };
 
@@ -73,4 +77,35 @@ export function setOperatorStatus(db: HubDb, id: string, status: OperatorStatus,
 
 export function setOperatorPassword(db: HubDb, id: string, passwordHash: string): void {
   db.prepare('UPDATE operators SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+}
+
+/** Sets or clears when the account was disabled. */
+export function setOperatorDisabled(db: HubDb, id: string, disabledAt: number | null): void {
+  db.prepare('UPDATE operators SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
+}
+
+export function isOperatorDisabled(db: HubDb, id: string): boolean {
+  const row: unknown = db.prepare('SELECT disabled_at FROM operators WHERE id = ?').get(id);
+  return (
+    row !== undefined && z.object({ disabled_at: z.number().nullable() }).parse(row).disabled_at !== null
+  );
+}
+
+/** Role, skills and capacity: what decides what someone may see and do. */
+export function setOperatorProfile(
+  db: HubDb,
+  id: string,
+  profile: Pick<Operator, 'role' | 'skills' | 'capacity'>,
+): void {
+  db.prepare('UPDATE operators SET role = ?, skills = ?, capacity = ? WHERE id = ?').run(
+    profile.role,
+    JSON.stringify(profile.skills),
+    profile.capacity,
+    id,
+  );
+}
+
+/** Everyone, with when each account was disabled (the hub admin's list). */
+export function listAccounts(db: HubDb): OperatorWithSecret[] {
+  return db.prepare('SELECT * FROM operators ORDER BY name COLLATE NOCASE').all().map(toOperator);
 }

@@ -31,6 +31,43 @@ export function getSession(
   return { operatorId: r.operator_id, expiresAt: r.expires_at, revokedAt: r.revoked_at };
 }
 
+/** Ends every live session of an operator; returns how many there were. */
+export function revokeSessions(db: HubDb, operatorId: string, at: number): number {
+  return db
+    .prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL AND expires_at > ?',
+    )
+    .run(at, operatorId, at).changes;
+}
+
+export function countLiveSessions(db: HubDb, operatorId: string, at: number): number {
+  const row: unknown = db
+    .prepare(
+      'SELECT count(*) AS n FROM sessions WHERE operator_id = ? AND revoked_at IS NULL AND expires_at > ?',
+    )
+    .get(operatorId, at);
+  return z.object({ n: z.number().int() }).parse(row).n;
+}
+
+/**
+ * Of the given sessions, those that may no longer be used: revoked, or belonging to a
+ * disabled account. Revocation usually comes from the hub CLI, another process, so a
+ * running hub asks this of its open connections now and then.
+ */
+export function endedSessions(db: HubDb, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  return z.array(z.string()).parse(
+    db
+      .prepare(
+        `SELECT s.id FROM sessions s JOIN operators o ON o.id = s.operator_id
+           WHERE s.id IN (SELECT value FROM json_each(?))
+             AND (s.revoked_at IS NOT NULL OR o.disabled_at IS NOT NULL)`,
+      )
+      .pluck()
+      .all(JSON.stringify(ids)),
+  );
+}
+
 export interface LoginAttempts {
   readonly failures: number;
   readonly lastFailureAt: number;

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { Operator } from '../../shared/domain';
+import { visibilityKey, type Operator } from '../../shared/domain';
 import {
   handshakeAuthSchema,
   operationSchema,
@@ -15,11 +15,12 @@ import {
 import type { HubContext } from '../context';
 import { headSeq, logFloor, readChanges } from '../db/change-log';
 import { getOperator } from '../db/operators';
+import { endedSessions } from '../db/sessions';
 import { applyOperation } from '../ops/apply-operation';
 import { pullChanges } from './pull';
 import { createPublishGap } from './publish-gap';
 import { snapshotPage } from './snapshot';
-import { addressedToOne, visibilityKey, visibleChange } from './visibility';
+import { addressedToOne, visibleChange } from './visibility';
 
 /** Inbound events are typed loosely on purpose: every payload is parsed with zod here. */
 interface InboundEvents {
@@ -31,6 +32,7 @@ interface InboundEvents {
 
 interface SocketData {
   operatorId: string;
+  sessionId: string;
   /** When the session token this socket signed in with runs out (hub clock, ms). */
   sessionExpiresAt: number;
   consoleId: string;
@@ -57,7 +59,9 @@ type DeskSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, nev
 
 export interface SyncServerDeps {
   /** Resolves to the operator the token belongs to and when it expires, or throws with a reason. */
-  readonly authenticate: (token: string) => Promise<{ operator: Operator; expiresAt: number }>;
+  readonly authenticate: (
+    token: string,
+  ) => Promise<{ operator: Operator; expiresAt: number; sessionId: string }>;
   readonly onOperatorConnected: (operatorId: string) => void;
   readonly onOperatorDisconnected: (operatorId: string) => void;
   readonly afterOperation: () => void;
@@ -71,6 +75,14 @@ export interface SyncServer {
 }
 
 const MAX_LIVE_BATCH = 5000;
+
+/**
+ * How often open links are checked against sessions ended since they connected. Accounts
+ * are disabled and sessions ended by the hub CLI, another process, so the hub cannot be
+ * told; it looks. The same look sends consoles whatever the CLI wrote to the change log
+ * (a new user, a changed one) without waiting for the desk's next change.
+ */
+export const ACCOUNT_CHECK_MS = 2_000;
 
 /**
  * A busy hub sends changes at most this often. Every send writes to every console's socket,
@@ -109,8 +121,9 @@ export function attachSyncServer(
       return;
     }
     deps.authenticate(parsed.data.token).then(
-      ({ operator, expiresAt }) => {
+      ({ operator, expiresAt, sessionId }) => {
         socket.data.operatorId = operator.id;
+        socket.data.sessionId = sessionId;
         socket.data.sessionExpiresAt = expiresAt;
         socket.data.consoleId = parsed.data.consoleId;
         socket.data.lastSeq = parsed.data.lastSeq;
@@ -309,6 +322,22 @@ export function attachSyncServer(
 
   const gap = createPublishGap(publishNow, PUBLISH_GAP_MS);
 
+  const accountCheck = setInterval(() => {
+    try {
+      const ended = new Set(endedSessions(ctx.db, [...new Set([...sockets].map((s) => s.data.sessionId))]));
+      for (const socket of sockets) {
+        if (!ended.has(socket.data.sessionId)) continue;
+        ctx.log(`[sync] closing a link whose session was ended (operator ${socket.data.operatorId})`);
+        // The console's reconnect is then refused, and it asks its operator to sign in.
+        socket.disconnect(true);
+      }
+      if (headSeq(ctx.db) > publishedSeq) gap.request();
+    } catch (error) {
+      ctx.log(`[sync] account check failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, ACCOUNT_CHECK_MS);
+  accountCheck.unref();
+
   return {
     publish: () => {
       gap.request();
@@ -318,6 +347,7 @@ export function attachSyncServer(
       new Promise<void>((resolve) => {
         // After close the hub's workers may still commit while stopping: consoles pull that later.
         gap.stop();
+        clearInterval(accountCheck);
         io.disconnectSockets(true);
         void io.close(() => {
           resolve();

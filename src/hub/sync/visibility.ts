@@ -66,14 +66,6 @@ export function visibleChange(change: LoggedChange, viewer: Operator): Change | 
 
 const isLead = (viewer: Operator): boolean => viewer.role === 'lead' || viewer.role === 'admin';
 
-/**
- * Everything `visibleRecord` looks at besides the viewer's own id: operators with the same
- * key see the same version of any change not addressed to one person, so the hub can encode
- * a batch once for all of them. Change one, change the other.
- */
-export const visibilityKey = (viewer: Operator): string =>
-  `${isCleared(viewer) ? 'cleared' : 'uncleared'}:${isLead(viewer) ? 'lead' : 'operator'}`;
-
 /** A change whose visibility depends on who exactly the viewer is, not only on their key. */
 export const addressedToOne = (change: LoggedChange): boolean =>
   change.audience !== null || change.record.entity === 'notice';

@@ -13,3 +13,12 @@ export const mayWorkConversation = (
   operator: Pick<Operator, 'skills'>,
   conversation: Pick<Conversation, 'confidential'>,
 ): boolean => !conversation.confidential || isCleared(operator);
+
+/**
+ * Everything the hub's `visibleRecord` (src/hub/sync/visibility.ts) looks at besides the
+ * viewer's own id: operators with the same key see the same version of any change not
+ * addressed to one person. The hub encodes a batch once for all of them; a console whose
+ * operator's key changed must start its cache again. Change one, change the other.
+ */
+export const visibilityKey = (viewer: Pick<Operator, 'skills' | 'role'>): string =>
+  `${isCleared(viewer) ? 'cleared' : 'uncleared'}:${viewer.role === 'lead' || viewer.role === 'admin' ? 'lead' : 'operator'}`;

@@ -9,6 +9,7 @@ export const ipcErrorCodeSchema = z.enum([
   // Domain outcomes a handler reports on purpose; the UI shows `message`.
   'bad-credentials',
   'locked',
+  'disabled',
   'unreachable',
   'untrusted-certificate',
   'not-signed-in',

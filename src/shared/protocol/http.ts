@@ -19,7 +19,7 @@ export const loginResponseSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     /** `locked` after repeated failures; `retryAfterMs` says for how long. */
-    error: z.enum(['bad-credentials', 'locked', 'invalid-request']),
+    error: z.enum(['bad-credentials', 'locked', 'disabled', 'invalid-request']),
     message: z.string(),
     retryAfterMs: z.number().int().nonnegative().optional(),
   }),

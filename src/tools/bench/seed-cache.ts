@@ -6,6 +6,7 @@ import { putConfirmedMessage } from '../../engine/db/messages';
 import { setMeta } from '../../engine/db/meta';
 import { openCacheDb } from '../../engine/db/open';
 import type { Contact, Conversation, Message, Operator } from '../../shared/domain/entities';
+import { visibilityKey } from '../../shared/domain/clearance';
 
 const WORDS = [
   'stolen',
@@ -77,7 +78,11 @@ export function seedCache(dataDir: string, options: SeedOptions): void {
       setMeta(db, 'hubUrl', options.hubUrl);
       setMeta(db, 'token', 'bench-seeded-session');
       setMeta(db, 'tokenExpiresAt', now + 12 * 3600_000);
-      setMeta(db, 'cacheOwner', { hubUrl: options.hubUrl, operatorId: options.operator.id });
+      setMeta(db, 'cacheOwner', {
+        hubUrl: options.hubUrl,
+        operatorId: options.operator.id,
+        rights: visibilityKey(options.operator),
+      });
       setMeta(db, 'lastSeq', options.conversations * (options.messagesPerConversation + 2));
     })();
     const CHUNK = 5000;

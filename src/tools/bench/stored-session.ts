@@ -1,5 +1,6 @@
 import { setMeta } from '../../engine/db/meta';
 import { openCacheDb } from '../../engine/db/open';
+import { visibilityKey } from '../../shared/domain/clearance';
 import type { Session } from './desk';
 
 /**
@@ -13,7 +14,11 @@ export function storeSession(dataDir: string, hubUrl: string, session: Session):
     setMeta(db, 'token', session.token);
     setMeta(db, 'tokenExpiresAt', session.expiresAt);
     setMeta(db, 'operator', session.operator);
-    setMeta(db, 'cacheOwner', { hubUrl, operatorId: session.operator.id });
+    setMeta(db, 'cacheOwner', {
+      hubUrl,
+      operatorId: session.operator.id,
+      rights: visibilityKey(session.operator),
+    });
   } finally {
     db.close();
   }

@@ -108,6 +108,61 @@ describe('hub CLI', () => {
     }
   });
 
+  it('user list, set, disable, enable, sign-out and password manage accounts on a data dir', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    await createUser(dir, 'alice');
+    await createUser(dir, 'lena', 'lead', ['welsh']);
+
+    const list = hub(['user', 'list', '--data', dir]);
+    expect(list.status).toBe(0);
+    expect(list.stdout.trim().split('\n')).toEqual([
+      'alice\toperator\t-\tcapacity 8\tactive\t0 live sessions',
+      'lena\tlead\twelsh\tcapacity 8\tactive\t0 live sessions',
+    ]);
+
+    const set = hub(['user', 'set', '--name', 'alice', '--cleared', 'yes', '--capacity', '5', '--data', dir]);
+    expect(set.stdout).toBe('alice: operator, confidential, capacity 5; 0 sessions ended\n');
+    expect(set.status).toBe(0);
+    const running = await startTestHub({}, dir);
+    try {
+      await loginAs(running.hub, 'alice');
+    } finally {
+      await running.hub.close();
+    }
+
+    expect(hub(['user', 'list', '--data', dir]).stdout).toMatch(
+      /^alice\toperator\tconfidential\tcapacity 5\tactive\t1 live session$/m,
+    );
+    expect(hub(['user', 'disable', '--name', 'alice', '--data', dir]).stdout).toBe(
+      'disabled alice; 1 session ended\n',
+    );
+    expect(hub(['user', 'list', '--data', dir]).stdout).toMatch(
+      /^alice\t.*\tdisabled \d{4}-\d\d-\d\dT[\d:]+Z\t0 live sessions$/m,
+    );
+    const again = hub(['user', 'disable', '--name', 'alice', '--data', dir]);
+    expect(again.stderr).toBe('hub: alice is already disabled\n');
+    expect(again.status).toBe(1);
+    expect(hub(['user', 'enable', '--name', 'alice', '--data', dir]).stdout).toBe('enabled alice\n');
+    expect(hub(['user', 'sign-out', '--name', 'lena', '--data', dir]).stdout).toBe(
+      'lena: 0 sessions ended\n',
+    );
+    const password = hub(['user', 'password', '--name', 'lena', '--data', dir], {
+      DESK_PASSWORD: 'another long password',
+    });
+    expect(password.stdout).toBe('new password set for lena; 0 sessions ended\n');
+
+    const nobody = hub(['user', 'disable', '--name', 'nobody', '--data', dir]);
+    expect(nobody.stderr).toBe('hub: no user named nobody\n');
+    expect(nobody.status).toBe(1);
+    const nothing = hub(['user', 'set', '--name', 'alice', '--data', dir]);
+    expect(nothing.stderr).toMatch(/^hub: nothing to change/);
+    expect(nothing.status).toBe(2);
+    const maybe = hub(['user', 'set', '--name', 'alice', '--cleared', 'maybe', '--data', dir]);
+    expect(maybe.stderr).toBe('hub: --cleared: must be yes or no\n');
+    expect(maybe.status).toBe(2);
+  });
+
   it('answers bad flags and bad values with one line on stderr and a non-zero exit', () => {
     const cases = [
       ['serve', '--bogus'],

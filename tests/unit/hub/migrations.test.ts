@@ -127,6 +127,19 @@ describe('hub migrations', () => {
     ]);
   });
 
+  it('011 adds disabled_at to operators, empty (may sign in) for the people already there', () => {
+    const db = freshDb();
+    migrate(db, 10);
+    db.prepare(
+      "INSERT INTO operators (id, name, role, skills, status, status_since, capacity, password_hash, created_at) VALUES ('o1', 'alice', 'operator', '[]', 'offline', 1, 8, 'h', 1)",
+    ).run();
+    migrate(db, 11);
+    expect(userVersion(db)).toBe(11);
+    expect(db.prepare('SELECT name, disabled_at FROM operators').all()).toEqual([
+      { name: 'alice', disabled_at: null },
+    ]);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

@@ -9,6 +9,7 @@ import { migration007DeliveryInFlight } from './007-delivery-in-flight';
 import { migration008MessageRevisions } from './008-message-revisions';
 import { migration009ModerationInFlight } from './009-moderation-in-flight';
 import { migration010UnsurePost } from './010-unsure-post';
+import { migration011DisabledUsers } from './011-disabled-users';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008MessageRevisions,
   migration009ModerationInFlight,
   migration010UnsurePost,
+  migration011DisabledUsers,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { roleSchema, type Operator, type Skill } from '../shared/domain';
+import { hashPassword } from './auth/passwords';
+import { appendAudit } from './db/audit';
+import type { HubDb } from './db/connection';
+import {
+  getOperatorByName,
+  listAccounts,
+  setOperatorDisabled,
+  setOperatorPassword,
+  setOperatorProfile,
+  setOperatorStatus,
+  type OperatorWithSecret,
+} from './db/operators';
+import { clearLoginAttempts, countLiveSessions, revokeSessions } from './db/sessions';
+import { logOperator } from './record';
+import { withDb } from './users';
+
+/*
+ * What a desk administrator does to accounts after `user add`: someone leaves, is moved,
+ * or has their vetting changed. Each change is audited. Every change that alters what a
+ * person may see or do ends their sessions too: a running hub closes their consoles'
+ * links within a few seconds (see the sync server's account check), and the console asks
+ * them to sign in again, when what it shows follows their new rights.
+ *
+ * These work on a data directory (the CLI, with or without the hub running: SQLite lets
+ * both write, one at a time) or an open database.
+ */
+
+export interface AccountSummary {
+  readonly operator: Operator;
+  readonly disabledAt: number | null;
+  readonly liveSessions: number;
+}
+
+export const profileChangeSchema = z
+  .object({
+    role: roleSchema.optional(),
+    welsh: z.boolean().optional(),
+    cleared: z.boolean().optional(),
+    capacity: z.number().int().min(1).max(100).optional(),
+  })
+  .refine(
+    (c) =>
+      c.role !== undefined || c.welsh !== undefined || c.cleared !== undefined || c.capacity !== undefined,
+    {
+      message: 'nothing to change: give --role, --welsh, --cleared or --capacity',
+    },
+  );
+export type ProfileChange = z.input<typeof profileChangeSchema>;
+
+function account(db: HubDb, name: string): OperatorWithSecret {
+  const found = getOperatorByName(db, name.trim());
+  if (found === null) throw new Error(`no user named ${name.trim()}`);
+  return found;
+}
+
+export function listUsers(target: string | HubDb, now: number = Date.now()): AccountSummary[] {
+  return withDb(target, (db) =>
+    listAccounts(db).map((a) => ({
+      operator: a.operator,
+      disabledAt: a.disabledAt,
+      liveSessions: countLiveSessions(db, a.operator.id, now),
+    })),
+  );
+}
+
+/**
+ * Stops someone signing in and ends their sessions. Their row stays (the audit trail and
+ * their notes still name them); they show as offline, and what they held goes back to its
+ * queue when their lease runs out, as for anyone who goes offline.
+ */
+export function disableUser(
+  target: string | HubDb,
+  name: string,
+  now: number = Date.now(),
+): { operator: Operator; sessionsEnded: number } {
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const { operator, disabledAt } = account(db, name);
+      if (disabledAt !== null) throw new Error(`${operator.name} is already disabled`);
+      setOperatorDisabled(db, operator.id, now);
+      const offline: Operator = { ...operator, status: 'offline', statusSince: now };
+      if (operator.status !== 'offline') {
+        setOperatorStatus(db, operator.id, 'offline', now);
+        logOperator(db, now, offline);
+      }
+      const sessionsEnded = revokeSessions(db, operator.id, now);
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'user.disable',
+        subjectId: operator.id,
+        detail: { name: operator.name, sessionsEnded },
+      });
+      return { operator: offline, sessionsEnded };
+    })(),
+  );
+}
+
+export function enableUser(target: string | HubDb, name: string, now: number = Date.now()): Operator {
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const { operator, disabledAt } = account(db, name);
+      if (disabledAt === null) throw new Error(`${operator.name} is not disabled`);
+      setOperatorDisabled(db, operator.id, null);
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'user.enable',
+        subjectId: operator.id,
+        detail: { name: operator.name },
+      });
+      return operator;
+    })(),
+  );
+}
+
+/** Ends someone's sessions (a lost or shared workstation) without disabling them. */
+export function signOutUser(target: string | HubDb, name: string, now: number = Date.now()): number {
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const { operator } = account(db, name);
+      const sessionsEnded = revokeSessions(db, operator.id, now);
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'user.sign-out',
+        subjectId: operator.id,
+        detail: { name: operator.name, sessionsEnded },
+      });
+      return sessionsEnded;
+    })(),
+  );
+}
+
+const withSkill = (skills: readonly Skill[], skill: Skill, on: boolean | undefined): Skill[] =>
+  on === undefined ? [...skills] : on ? [...new Set([...skills, skill])] : skills.filter((s) => s !== skill);
+
+/**
+ * Changes role, Welsh, clearance or capacity. The new record enters the change log so
+ * every console's workload board shows it. A change of role or skills also ends the
+ * person's sessions: their console was filled with what the old rights let them see.
+ */
+export function changeUser(
+  target: string | HubDb,
+  name: string,
+  input: ProfileChange,
+  now: number = Date.now(),
+): { operator: Operator; sessionsEnded: number } {
+  const change = profileChangeSchema.parse(input);
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const { operator: before } = account(db, name);
+      const after: Operator = {
+        ...before,
+        role: change.role ?? before.role,
+        skills: withSkill(withSkill(before.skills, 'welsh', change.welsh), 'confidential', change.cleared),
+        capacity: change.capacity ?? before.capacity,
+      };
+      const rightsChanged =
+        after.role !== before.role ||
+        after.skills.length !== before.skills.length ||
+        after.skills.some((s) => !before.skills.includes(s));
+      if (!rightsChanged && after.capacity === before.capacity) return { operator: before, sessionsEnded: 0 };
+      setOperatorProfile(db, after.id, after);
+      logOperator(db, now, after);
+      const sessionsEnded = rightsChanged ? revokeSessions(db, after.id, now) : 0;
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'user.change',
+        subjectId: after.id,
+        detail: {
+          name: after.name,
+          before: { role: before.role, skills: before.skills, capacity: before.capacity },
+          after: { role: after.role, skills: after.skills, capacity: after.capacity },
+          sessionsEnded,
+        },
+      });
+      return { operator: after, sessionsEnded };
+    })(),
+  );
+}
+
+/** Sets a new password, lifts any sign-in lock on the name, and ends their sessions. */
+export async function resetPassword(
+  target: string | HubDb,
+  name: string,
+  password: string,
+  now: number = Date.now(),
+): Promise<number> {
+  if (password.length < 8) throw new Error('password must be at least 8 characters');
+  const passwordHash = await hashPassword(password);
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const { operator } = account(db, name);
+      setOperatorPassword(db, operator.id, passwordHash);
+      clearLoginAttempts(db, operator.name);
+      const sessionsEnded = revokeSessions(db, operator.id, now);
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'user.password',
+        subjectId: operator.id,
+        detail: { name: operator.name, sessionsEnded },
+      });
+      return sessionsEnded;
+    })(),
+  );
+}
