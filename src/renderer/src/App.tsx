@@ -16,6 +16,7 @@ export function App({ desk }: { desk: DeskApi }) {
   const [session, setSession] = useState<SessionState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [theme, setTheme] = useState<Theme>(storedTheme);
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   useEffect(() => {
     void desk.session.getState().then((result) => {
@@ -43,9 +44,28 @@ export function App({ desk }: { desk: DeskApi }) {
       </main>
     );
   } else if (signedIn(session)) {
-    body = <Console session={session} theme={theme} onTheme={setTheme} onSignedOut={setSession} />;
+    body = (
+      <Console
+        session={session}
+        theme={theme}
+        onTheme={setTheme}
+        onSignedOut={(state, how) => {
+          setSessionEnded(how === 'ended');
+          setSession(state);
+        }}
+      />
+    );
   } else {
-    body = <SignIn session={session} onSignedIn={setSession} />;
+    body = (
+      <SignIn
+        session={session}
+        sessionEnded={sessionEnded}
+        onSignedIn={(state) => {
+          setSessionEnded(false);
+          setSession(state);
+        }}
+      />
+    );
   }
   return <DeskContext.Provider value={desk}>{body}</DeskContext.Provider>;
 }

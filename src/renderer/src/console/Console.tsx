@@ -53,7 +53,8 @@ export function Console({
   session: SessionState & { operator: Operator };
   theme: Theme;
   onTheme: (theme: Theme) => void;
-  onSignedOut: (state: SessionState) => void;
+  /** `ended`: the hub ended the session; the operator did not sign out. */
+  onSignedOut: (state: SessionState, how?: 'ended') => void;
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
@@ -248,6 +249,16 @@ export function Console({
     const result = await desk.session.signOut();
     if (result.ok) onSignedOut(result.value);
   };
+
+  // The hub ended the session (it ran out, or an administrator disabled the account,
+  // changed its rights or signed it out): back to sign-in, saying so, rather than a desk
+  // that looks usable while nothing it does can reach the hub.
+  useEffect(() => {
+    if (connection.status !== 'signed-out') return;
+    void desk.session.getState().then((result) => {
+      if (result.ok && !result.value.signedIn) onSignedOut(result.value, 'ended');
+    });
+  }, [connection.status, desk, onSignedOut]);
 
   return (
     <div className="console">

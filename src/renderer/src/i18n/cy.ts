@@ -14,6 +14,8 @@ export const cy = {
   signIn: {
     title: 'Mewngofnodi i’r ddesg',
     intro: 'Defnyddiwch yr enw a’r cyfrinair a gawsoch gan arweinydd eich shifft.',
+    sessionEnded:
+      'Daeth yr hyb â’ch sesiwn i ben: daeth i ben ei hun, neu newidiwyd eich cyfrif. Mewngofnodwch eto i barhau.',
     hubUrl: 'Cyfeiriad yr hyb',
     hubUrlLocked: 'Wedi’i osod gan eich adran TG: {{reason}}',
     name: 'Enw',
@@ -25,6 +27,7 @@ export const cy = {
         'Nid yw’r enw a’r cyfrinair hynny’n cyfateb. Gwiriwch nhw a rhowch gynnig arall arni.',
       locked:
         'Gormod o ymdrechion aflwyddiannus. Mae mewngofnodi ar gyfer yr enw hwn wedi’i atal; rhowch gynnig arall arni ymhen {{minutes}} munud.',
+      disabled: 'Mae’r cyfrif hwn wedi’i analluogi. Siaradwch â’ch arweinydd shifft neu weinyddwr y ddesg.',
       unreachable: 'Nid oes modd cyrraedd yr hyb yn y cyfeiriad hwnnw. Gwiriwch y cyfeiriad a’r rhwydwaith.',
       'untrusted-certificate':
         'Nid yw’r weithfan hon yn ymddiried yn nhystysgrif yr hyb. Gofynnwch i TG osod tystysgrif yr heddlu.',

@@ -8,6 +8,8 @@ export const en = {
   signIn: {
     title: 'Sign in to the desk',
     intro: 'Use the name and password your shift lead gave you.',
+    sessionEnded:
+      'The hub ended your session: it ran out, or your account was changed. Sign in again to carry on.',
     hubUrl: 'Hub address',
     hubUrlLocked: 'Set by your IT department: {{reason}}',
     name: 'Name',
@@ -17,6 +19,7 @@ export const en = {
     errors: {
       'bad-credentials': 'That name and password do not match. Check them and try again.',
       locked: 'Too many failed attempts. Sign-in for this name is paused; try again in {{minutes}} min.',
+      disabled: 'This account has been disabled. Speak to your shift lead or the desk administrator.',
       unreachable: 'The hub at that address cannot be reached. Check the address and the network.',
       'untrusted-certificate':
         "The hub's certificate is not trusted by this workstation. Ask IT to install the force certificate.",

@@ -8,6 +8,7 @@ import { useDesk } from '../context';
 const KNOWN_ERRORS = [
   'bad-credentials',
   'locked',
+  'disabled',
   'unreachable',
   'untrusted-certificate',
   'setting-locked',
@@ -18,9 +19,12 @@ const isKnown = (code: string): code is KnownError => (KNOWN_ERRORS as readonly 
 
 export function SignIn({
   session,
+  sessionEnded = false,
   onSignedIn,
 }: {
   session: SessionState;
+  /** The hub ended the last session (not a sign-out): say so above the form. */
+  sessionEnded?: boolean;
   onSignedIn: (state: SessionState) => void;
 }) {
   const { t } = useTranslation();
@@ -66,6 +70,11 @@ export function SignIn({
         aria-labelledby={`${ids}-title`}
       >
         <h1 id={`${ids}-title`}>{t('signIn.title')}</h1>
+        {sessionEnded && (
+          <p className="notice" role="status" data-testid="session-ended">
+            {t('signIn.sessionEnded')}
+          </p>
+        )}
         <p className="muted">{t('signIn.intro')}</p>
         <label htmlFor={`${ids}-hub`}>{t('signIn.hubUrl')}</label>
         <input
