@@ -49,6 +49,23 @@ export const profileChangeSchema = z
   );
 export type ProfileChange = z.input<typeof profileChangeSchema>;
 
+/** Audits an administrator's change to someone's account (the CLI has no signed-in actor). */
+function auditAccount(
+  db: HubDb,
+  at: number,
+  action: string,
+  operator: Operator,
+  detail: Record<string, unknown> = {},
+): void {
+  appendAudit(db, {
+    at,
+    actorId: null,
+    action,
+    subjectId: operator.id,
+    detail: { name: operator.name, ...detail },
+  });
+}
+
 function account(db: HubDb, name: string): OperatorWithSecret {
   const found = getOperatorByName(db, name.trim());
   if (found === null) throw new Error(`no user named ${name.trim()}`);
@@ -86,13 +103,7 @@ export function disableUser(
         logOperator(db, now, offline);
       }
       const sessionsEnded = revokeSessions(db, operator.id, now);
-      appendAudit(db, {
-        at: now,
-        actorId: null,
-        action: 'user.disable',
-        subjectId: operator.id,
-        detail: { name: operator.name, sessionsEnded },
-      });
+      auditAccount(db, now, 'user.disable', operator, { sessionsEnded });
       return { operator: offline, sessionsEnded };
     })(),
   );
@@ -104,13 +115,7 @@ export function enableUser(target: string | HubDb, name: string, now: number = D
       const { operator, disabledAt } = account(db, name);
       if (disabledAt === null) throw new Error(`${operator.name} is not disabled`);
       setOperatorDisabled(db, operator.id, null);
-      appendAudit(db, {
-        at: now,
-        actorId: null,
-        action: 'user.enable',
-        subjectId: operator.id,
-        detail: { name: operator.name },
-      });
+      auditAccount(db, now, 'user.enable', operator);
       return operator;
     })(),
   );
@@ -122,13 +127,7 @@ export function signOutUser(target: string | HubDb, name: string, now: number = 
     db.transaction(() => {
       const { operator } = account(db, name);
       const sessionsEnded = revokeSessions(db, operator.id, now);
-      appendAudit(db, {
-        at: now,
-        actorId: null,
-        action: 'user.sign-out',
-        subjectId: operator.id,
-        detail: { name: operator.name, sessionsEnded },
-      });
+      auditAccount(db, now, 'user.sign-out', operator, { sessionsEnded });
       return sessionsEnded;
     })(),
   );
@@ -166,17 +165,10 @@ export function changeUser(
       setOperatorProfile(db, after.id, after);
       logOperator(db, now, after);
       const sessionsEnded = rightsChanged ? revokeSessions(db, after.id, now) : 0;
-      appendAudit(db, {
-        at: now,
-        actorId: null,
-        action: 'user.change',
-        subjectId: after.id,
-        detail: {
-          name: after.name,
-          before: { role: before.role, skills: before.skills, capacity: before.capacity },
-          after: { role: after.role, skills: after.skills, capacity: after.capacity },
-          sessionsEnded,
-        },
+      auditAccount(db, now, 'user.change', after, {
+        before: { role: before.role, skills: before.skills, capacity: before.capacity },
+        after: { role: after.role, skills: after.skills, capacity: after.capacity },
+        sessionsEnded,
       });
       return { operator: after, sessionsEnded };
     })(),
@@ -198,13 +190,7 @@ export async function resetPassword(
       setOperatorPassword(db, operator.id, passwordHash);
       clearLoginAttempts(db, operator.name);
       const sessionsEnded = revokeSessions(db, operator.id, now);
-      appendAudit(db, {
-        at: now,
-        actorId: null,
-        action: 'user.password',
-        subjectId: operator.id,
-        detail: { name: operator.name, sessionsEnded },
-      });
+      auditAccount(db, now, 'user.password', operator, { sessionsEnded });
       return sessionsEnded;
     })(),
   );
