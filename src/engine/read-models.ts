@@ -61,6 +61,7 @@ export function conversationPage(db: CacheDb, query: ListQuery): ConversationLis
   const rows: ConversationRow[] = page.rows.map(({ conversation, pending }) => ({
     conversation,
     contactName: contacts.get(conversation.contactId)?.displayName ?? '',
+    contactWithheld: contacts.get(conversation.contactId)?.redacted === true,
     assigneeName: conversation.assigneeId === null ? null : (names.get(conversation.assigneeId) ?? null),
     pending,
   }));

@@ -2,11 +2,19 @@ import type { ConversationKind, Platform } from '../shared/domain';
 import { triage } from '../shared/triage';
 import type { HubContext } from './context';
 import { appendAudit } from './db/audit';
+import { isConfidentialContact } from './db/contacts';
 import { getConversation, type HubConversation } from './db/conversations';
 import { getCommentModeration } from './db/moderation';
 import { jobsOfSubject, supersedeVisibilityJobs } from './db/moderation-jobs';
 import { findInboundMessage, messagesOf, reviseMessageBody, takeWebhookReceipt } from './db/messages';
-import { blankEarlierMessages, escalatedTriage, ingestInbound, preview, type IngestResult } from './ingest';
+import {
+  blankEarlierMessages,
+  escalatedTriage,
+  ingestInbound,
+  preview,
+  withholdContactName,
+  type IngestResult,
+} from './ingest';
 import { freshModeration } from './moderation/base';
 import { moderateEdited } from './moderation/on-ingest';
 import { putCommentModeration } from './moderation/record';
@@ -106,11 +114,14 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
       lastInboundAt: escalated ? now : previous.lastInboundAt,
       updatedAt: now,
     };
+    const turned = !previous.confidential && conversation.confidential;
+    const contactWasConfidential = turned && isConfidentialContact(db, previous.contactId);
     putConversation(db, now, conversation, {
       assignmentChanged: reopening && previous.assigneeId !== null,
     });
-    if (!previous.confidential && conversation.confidential) {
+    if (turned) {
       blankEarlierMessages(ctx, conversation, now);
+      if (!contactWasConfidential) withholdContactName(ctx, previous.contactId, now);
     } else {
       relogMessage(db, now, stored.id, conversation.confidential);
     }

@@ -3,9 +3,9 @@ import type { Category, Contact, ConversationKind, Message, Platform } from '../
 import { clip } from '../shared/text/clip';
 import { triage, type TriageResult } from '../shared/triage';
 import type { HubContext } from './context';
-import { markConversationConfidential } from './db/change-log';
-import { findContact } from './db/contacts';
-import { latestConversationFor, type HubConversation } from './db/conversations';
+import { markContactConfidential, markConversationConfidential } from './db/change-log';
+import { findContact, getContact, isConfidentialContact } from './db/contacts';
+import { firstInboundOfContact, latestConversationFor, type HubConversation } from './db/conversations';
 import { messagesOf, takeWebhookReceipt } from './db/messages';
 import { addMessage, putContact, putConversation, relogMessage } from './record';
 import { moderateIncoming } from './moderation/on-ingest';
@@ -82,6 +82,20 @@ export function blankEarlierMessages(ctx: HubContext, conversation: HubConversat
 }
 
 /**
+ * For a contact whose first confidential conversation has just begun (or turned): the
+ * name consoles already have, and the log's earlier rows of it, must be withheld from
+ * uncleared staff. The earlier rows are marked and the contact logged again, marked, so
+ * every console replaces the name it holds.
+ */
+export function withholdContactName(ctx: HubContext, contactId: string, now: number): void {
+  const contact = getContact(ctx.db, contactId);
+  if (contact === null) return;
+  const since = Math.min(firstInboundOfContact(ctx.db, contactId) ?? now, now);
+  markContactConfidential(ctx.db, contactId, since - CLOCK_STEP_MARGIN_MS);
+  putContact(ctx.db, now, contact, true);
+}
+
+/**
  * Stores one inbound message and everything it implies (contact, conversation, triage,
  * queue, due time) in one transaction. A platform message id already taken is a
  * redelivery and changes nothing.
@@ -113,7 +127,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       existing.displayName !== contact.displayName ||
       existing.language !== contact.language
     ) {
-      putContact(db, now, contact);
+      putContact(db, now, contact, isConfidentialContact(db, contact.id));
     }
 
     const previous = latestConversationFor(db, contact.id, inbound.platform, inbound.kind);
@@ -167,10 +181,12 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         replyToId: inbound.replyToId ?? previous.replyToId,
       };
     }
+    const contactWasConfidential = conversation.confidential && isConfidentialContact(db, contact.id);
     putConversation(db, now, conversation, { assignmentChanged });
     if (previous !== null && !previous.confidential && conversation.confidential) {
       blankEarlierMessages(ctx, conversation, now);
     }
+    if (conversation.confidential && !contactWasConfidential) withholdContactName(ctx, contact.id, now);
 
     const message: Message = {
       id: newId(),

@@ -25,9 +25,10 @@ export function logOperator(db: HubDb, at: number, operator: Operator): number {
   return appendChange(db, { entity: 'operator', data: operator }, at);
 }
 
-export function putContact(db: HubDb, at: number, contact: Contact): number {
+/** `confidential`: the contact has a confidential conversation, so their name is withheld. */
+export function putContact(db: HubDb, at: number, contact: Contact, confidential: boolean): number {
   saveContact(db, contact);
-  return appendChange(db, { entity: 'contact', data: contact }, at);
+  return appendChange(db, { entity: 'contact', data: contact }, at, { confidential });
 }
 
 /** `assignmentChanged` stamps the conversation with the sequence of this very change. */

@@ -97,6 +97,11 @@ test('an emergency alerts every console until one operator claims it', async ({ 
   // Opened from the list, it offers tom only what the hub will accept from him.
   await tom.getByTestId('conversation-row').filter({ hasText: 'only cleared staff' }).first().click();
   await expect(tom.getByTestId('confidential-notice')).toContainText('Only cleared staff can claim');
+  // Who reported it is as sensitive as what they reported: tom is not told.
+  await expect(tom.locator('#pane-title')).toHaveText('From Name withheld (confidential)');
+  await expect(
+    tom.getByTestId('conversation-row').filter({ hasText: 'only cleared staff' }).first(),
+  ).toContainText('Name withheld (confidential)');
   await expect(tom.getByTestId('action-claim')).toBeDisabled();
   await expect(tom.getByTestId('action-resolve')).toBeDisabled();
   await saveScreenshot(tom, 'confidential-uncleared-pane-light-en');

@@ -81,6 +81,18 @@ export function markConversationConfidential(
   ).run(since, conversationId, JSON.stringify(messageIds));
 }
 
+/**
+ * Marks what the log already holds of a contact whose first confidential conversation has
+ * just begun, read from `since` (when their first conversation began) by the time index:
+ * a console pulling from before then must get the name withheld, as a snapshot gives it.
+ */
+export function markContactConfidential(db: HubDb, contactId: string, since: number): void {
+  db.prepare(
+    `UPDATE change_log SET confidential = 1
+     WHERE at >= ? AND confidential = 0 AND entity = 'contact' AND entity_id = ?`,
+  ).run(since, contactId);
+}
+
 /** The last sequence ever handed out, even if pruning removed the row since. */
 export function headSeq(db: HubDb): number {
   const row: unknown = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get();

@@ -47,3 +47,23 @@ export function listContacts(db: HubDb, afterId = '', limit = 1_000_000): Contac
     .all(afterId, limit)
     .map(toContact);
 }
+
+/**
+ * Contacts among `ids` with at least one confidential conversation: their names are withheld
+ * from staff not cleared for confidential work (the person who reported a sexual offence is
+ * the most sensitive part of the report).
+ */
+export function confidentialContactIds(db: HubDb, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT contact_id FROM conversations
+       WHERE contact_id IN (SELECT value FROM json_each(?)) AND confidential = 1`,
+    )
+    .pluck()
+    .all(JSON.stringify(ids));
+  return new Set(z.array(z.string()).parse(rows));
+}
+
+export const isConfidentialContact = (db: HubDb, id: string): boolean =>
+  confidentialContactIds(db, [id]).size > 0;

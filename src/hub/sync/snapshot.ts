@@ -4,7 +4,7 @@ import type { EntityRecord, SnapshotRequest, SnapshotResponse } from '../../shar
 import { headSeq } from '../db/change-log';
 import type { HubDb } from '../db/connection';
 import { listBroadcasts } from '../db/broadcasts';
-import { listContacts } from '../db/contacts';
+import { confidentialContactIds, listContacts } from '../db/contacts';
 import { listDeskAlerts } from '../db/desk-alerts';
 import { getConversation, listConversations, publicConversation } from '../db/conversations';
 import { listMessages } from '../db/messages';
@@ -74,11 +74,17 @@ function readStage(
         id: data.id,
         record: { entity: 'operator', data },
       }));
-    case 'contact':
-      return listContacts(db, afterId, limit).map((data) => ({
+    case 'contact': {
+      const contacts = listContacts(db, afterId, limit);
+      const confidential = confidentialContactIds(
+        db,
+        contacts.map((c) => c.id),
+      );
+      return contacts.map((data) => ({
         id: data.id,
-        record: { entity: 'contact', data },
+        record: visibleRecord({ entity: 'contact', data }, viewer, confidential.has(data.id)),
       }));
+    }
     case 'conversation':
       return listConversations(db, afterId, limit).map((c) => ({
         id: c.id,

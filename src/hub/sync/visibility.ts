@@ -5,7 +5,8 @@ import type { LoggedChange } from '../db/change-log';
 
 /**
  * What one operator may see of a record: notices only reach their operator, and the text
- * of confidential conversations only reaches staff cleared to read it. The preview and the
+ * of confidential conversations, and the names of the people who started them, only
+ * reach staff cleared to read them. The preview and the
  * words triage quoted from the message are text too. `conversationConfidential` is the
  * logged row's flag: a conversation row written before the conversation turned
  * confidential is marked when it turns (`markConversationConfidential`), though its own
@@ -32,10 +33,14 @@ export function visibleRecord(
           triageReasons: record.data.triageReasons.map(reasonWithoutQuotes),
         },
       };
+    case 'contact':
+      // For a contact the flag means they have a confidential conversation: their name is
+      // as sensitive as what they reported.
+      if (!conversationConfidential || isCleared(viewer)) return record;
+      return { entity: 'contact', data: { ...record.data, displayName: '', redacted: true } };
     // Moderation records carry no comment text: everyone on the desk sees the state.
     case 'queue':
     case 'operator':
-    case 'contact':
     case 'comment-moderation':
     case 'blocked-account':
       return record;

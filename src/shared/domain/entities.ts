@@ -43,6 +43,8 @@ export const contactSchema = z.object({
   platformUserId: z.string().min(1).max(200),
   displayName: z.string().max(200),
   language: languageSchema,
+  /** The name is withheld from this console: the person has a confidential conversation. */
+  redacted: z.boolean().optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -97,7 +97,9 @@ export function ConversationList({
                 }}
               >
                 <div className="row-top">
-                  <span className="row-name">{contactLabel(t, row.contactName, c.platform)}</span>
+                  <span className="row-name">
+                    {contactLabel(t, row.contactName, c.platform, '', row.contactWithheld)}
+                  </span>
                   <DueCountdown conversation={c} hubNow={hubNow} />
                 </div>
                 <div className="row-preview" lang={c.language}>

@@ -93,6 +93,7 @@ export function ConversationPane({
     detail.contact?.displayName,
     c.platform,
     detail.contact?.platformUserId,
+    detail.contact?.redacted === true,
   );
   const actions = availableActions(detail, me);
   const cleared = mayWorkConversation(me, c);

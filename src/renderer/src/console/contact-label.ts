@@ -10,7 +10,9 @@ export function contactLabel(
   name: string | null | undefined,
   platform: Platform,
   platformUserId = '',
+  withheld = false,
 ): string {
+  if (withheld) return t('conversation.nameWithheld');
   if (name && name.trim()) return name;
   const tail = platformUserId ? ` …${platformUserId.slice(-4)}` : '';
   return t('conversation.unnamed', { platform: t(`badges.platform.${platform}`), tail });

@@ -95,6 +95,7 @@ export const cy = {
     none: 'Dewiswch sgwrs o’r rhestr.',
     notFound: 'Nid yw’r sgwrs hon yn y storfa leol.',
     from: 'Gan {{name}}',
+    nameWithheld: 'Enw wedi’i atal (cyfrinachol)',
     unnamed: 'Defnyddiwr {{platform}}{{tail}}',
     reopenToReply: 'Ailagorwch y sgwrs i’w hateb.',
     heldByOther: 'Gyda {{name}}: dim ond nhw, neu arweinydd shifft, all ateb.',

@@ -88,6 +88,7 @@ export const en = {
     none: 'Choose a conversation from the list.',
     notFound: 'This conversation is not in the cache.',
     from: 'From {{name}}',
+    nameWithheld: 'Name withheld (confidential)',
     unnamed: '{{platform}} user{{tail}}',
     reopenToReply: 'Reopen the conversation to reply.',
     heldByOther: 'Held by {{name}}: only they, or a shift lead, can reply.',

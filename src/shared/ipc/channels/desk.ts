@@ -58,6 +58,8 @@ export type ConversationListInput = z.input<typeof conversationListInputSchema>;
 export const conversationRowSchema = z.object({
   conversation: conversationSchema,
   contactName: z.string(),
+  /** The hub withheld the name: the person has a confidential conversation. */
+  contactWithheld: z.boolean(),
   assigneeName: z.string().nullable(),
   /** Local actions on it not yet acknowledged by the hub. */
   pending: z.boolean(),
