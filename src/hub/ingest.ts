@@ -1,5 +1,13 @@
 import { newId } from './ids';
-import type { Category, Contact, ConversationKind, Message, Platform } from '../shared/domain';
+import {
+  MAX_CONTACT_NAME,
+  MAX_MESSAGE_TEXT,
+  type Category,
+  type Contact,
+  type ConversationKind,
+  type Message,
+  type Platform,
+} from '../shared/domain';
 import { clip } from '../shared/text/clip';
 import { triage, type TriageResult } from '../shared/triage';
 import type { HubContext } from './context';
@@ -119,7 +127,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       id: existing?.id ?? newId(),
       platform: inbound.platform,
       platformUserId: inbound.senderId,
-      displayName: clip(inbound.senderName ?? existing?.displayName ?? '', 200),
+      displayName: clip(inbound.senderName ?? existing?.displayName ?? '', MAX_CONTACT_NAME),
       language: result.language,
     };
     if (
@@ -193,7 +201,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       conversationId: conversation.id,
       direction: 'inbound',
       authorId: null,
-      body: clip(inbound.text, 20000),
+      body: clip(inbound.text, MAX_MESSAGE_TEXT),
       redacted: false,
       platformMessageId: inbound.platformMessageId,
       createdAt: now,

@@ -8,8 +8,7 @@ import { z } from 'zod';
  */
 
 /** The longest message body and name the desk stores (the domain schemas' limits). */
-export const MAX_TEXT = 20_000;
-export const MAX_NAME = 200;
+export { MAX_CONTACT_NAME as MAX_NAME, MAX_MESSAGE_TEXT as MAX_TEXT } from '../../shared/domain/entities';
 
 export const idString = z.string().min(1).max(200);
 

@@ -14,6 +14,10 @@ import {
 
 /** Every timestamp on the wire and on disk is epoch milliseconds in hub time. */
 export const epochMsSchema = z.number().int().nonnegative();
+/** The longest message body and contact name the desk stores; longer text is cut to fit. */
+export const MAX_MESSAGE_TEXT = 20_000;
+export const MAX_CONTACT_NAME = 200;
+
 export const idSchema = z.string().min(1).max(200);
 
 export const queueSchema = z.object({
@@ -41,7 +45,7 @@ export const contactSchema = z.object({
   id: idSchema,
   platform: platformSchema,
   platformUserId: z.string().min(1).max(200),
-  displayName: z.string().max(200),
+  displayName: z.string().max(MAX_CONTACT_NAME),
   language: languageSchema,
   /** The name is withheld from this console: the person has a confidential conversation. */
   redacted: z.boolean().optional(),
@@ -82,7 +86,7 @@ export const messageSchema = z.object({
   /** Operator id for outbound messages and notes; null for the public. */
   authorId: idSchema.nullable(),
   /** Redacted to '' for confidential conversations the reader is not cleared for. */
-  body: z.string().max(20000),
+  body: z.string().max(MAX_MESSAGE_TEXT),
   redacted: z.boolean(),
   platformMessageId: z.string().max(200).nullable(),
   createdAt: epochMsSchema,
