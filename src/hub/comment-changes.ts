@@ -6,7 +6,14 @@ import { isConfidentialContact } from './db/contacts';
 import { getConversation, type HubConversation } from './db/conversations';
 import { getCommentModeration } from './db/moderation';
 import { jobsOfSubject, supersedeVisibilityJobs } from './db/moderation-jobs';
-import { findInboundMessage, messagesOf, reviseMessageBody, takeWebhookReceipt } from './db/messages';
+import {
+  editOrderOf,
+  findInboundMessage,
+  messagesOf,
+  reviseMessageBody,
+  setEditOrder,
+  takeWebhookReceipt,
+} from './db/messages';
 import {
   blankEarlierMessages,
   escalatedTriage,
@@ -39,6 +46,12 @@ export interface InboundCommentEdit {
   readonly senderName: string | null;
   readonly text: string;
   readonly accountId: string | null;
+  /**
+   * Where this edit stands among the message's edits, as the platform numbers them
+   * (Messenger's `num_edit`, a comment's feed entry time); null when it does not say.
+   * An edit numbered below the one already applied arrived late and is not applied.
+   */
+  readonly editOrder: number | null;
 }
 
 /** A public comment taken down on the platform (Meta's feed change with `verb: remove`). */
@@ -82,8 +95,21 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
     if (stored.body === edit.text) return duplicate;
     const previous = getConversation(db, stored.conversationId);
     if (previous === null) throw new Error(`message ${stored.id} has no conversation`);
+    const applied = editOrderOf(db, stored.id);
+    if (edit.editOrder !== null && applied !== null && edit.editOrder < applied) {
+      // A delivery delayed past a later edit: the text it carries is already out of date.
+      appendAudit(db, {
+        at: now,
+        actorId: null,
+        action: 'message.edit-superseded',
+        subjectId: stored.id,
+        detail: { conversationId: previous.id, editOrder: edit.editOrder, applied },
+      });
+      return { stored: false, reason: 'superseded' };
+    }
 
     reviseMessageBody(db, stored, edit.text, now);
+    if (edit.editOrder !== null) setEditOrder(db, stored.id, edit.editOrder);
     const message = { ...stored, body: edit.text };
     const result = triage(
       { text: edit.text, platform: edit.platform, kind: previous.kind },

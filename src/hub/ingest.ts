@@ -36,6 +36,8 @@ export interface InboundMessage {
 export type IngestResult =
   | { readonly stored: true; readonly conversationId: string; readonly messageId: string }
   | { readonly stored: false; readonly reason: 'duplicate' }
+  /** An edit that arrived after a later edit of the same message, so not applied. */
+  | { readonly stored: false; readonly reason: 'superseded' }
   /** A removal of a comment the desk never stored. */
   | { readonly stored: false; readonly reason: 'unknown' };
 

@@ -82,6 +82,16 @@ export function reviseMessageBody(db: HubDb, message: Message, body: string, at:
   db.prepare('UPDATE messages SET body = ? WHERE id = ?').run(body, message.id);
 }
 
+/** Where the edit that gave the message its current text stands among its edits (null: none numbered). */
+export function editOrderOf(db: HubDb, messageId: string): number | null {
+  const row: unknown = db.prepare('SELECT edit_order FROM messages WHERE id = ?').get(messageId);
+  return row === undefined ? null : z.object({ edit_order: z.number().nullable() }).parse(row).edit_order;
+}
+
+export function setEditOrder(db: HubDb, messageId: string, order: number): void {
+  db.prepare('UPDATE messages SET edit_order = ? WHERE id = ?').run(order, messageId);
+}
+
 /** Takes a platform message id once; false means the platform redelivered it. */
 export function takeWebhookReceipt(
   db: HubDb,

@@ -54,6 +54,7 @@ async function ingestAll(
     stored: results.filter((r) => r.stored).length,
     duplicates: results.filter((r) => !r.stored && r.reason === 'duplicate').length,
     unknown: results.filter((r) => !r.stored && r.reason === 'unknown').length,
+    superseded: results.filter((r) => !r.stored && r.reason === 'superseded').length,
     skipped: skipped.length,
   });
 }

@@ -172,6 +172,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             senderName: null,
             text,
             accountId: entry.id,
+            editOrder: change.num_edit ?? null,
           },
         });
         continue;
@@ -270,6 +271,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             senderName,
             text,
             accountId: entry.id,
+            editOrder: entry.time,
           },
         });
       }

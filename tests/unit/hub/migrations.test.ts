@@ -140,6 +140,20 @@ describe('hub migrations', () => {
     ]);
   });
 
+  it('012 adds edit_order to messages, empty for the messages already there', () => {
+    const db = freshDb();
+    migrate(db, 11);
+    db.pragma('foreign_keys = OFF');
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, direction, author_id, body, platform, platform_message_id, created_at) VALUES ('m1', 'c1', 'inbound', NULL, 'hello', 'facebook', 'mid.1', 1)",
+    ).run();
+    migrate(db, 12);
+    expect(userVersion(db)).toBe(12);
+    expect(db.prepare('SELECT id, body, edit_order FROM messages').all()).toEqual([
+      { id: 'm1', body: 'hello', edit_order: null },
+    ]);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

@@ -251,6 +251,59 @@ describe('webhooks and live sync', () => {
     expect(await (await postMeta(desk.hub, edit)).json()).toMatchObject({ stored: 0 });
   });
 
+  it('keeps the newest text when an older edit is delivered after a newer one', async () => {
+    desk = await startDesk({});
+    const hub = desk.hub;
+    const bodies = (): unknown[] => {
+      const db = new Database(hubDbPath(hub.dataDir), { readonly: true });
+      try {
+        return db
+          .prepare('SELECT platform_message_id, body FROM messages ORDER BY platform_message_id')
+          .all();
+      } finally {
+        db.close();
+      }
+    };
+    // Messenger numbers the edits of a message (num_edit).
+    const messaging = (event: Record<string, unknown>) =>
+      metaMessagingBody([{ sender: { id: 'psid-late' }, recipient: { id: 'PAGE1' }, ...event }], {
+        time: 1_700_000_000_500,
+      });
+    const dmEdit = (num: number, text: string) =>
+      messaging({ timestamp: 1_700_000_000_000 + num, message_edit: { mid: 'm_late', text, num_edit: num } });
+    expect(
+      (await postMeta(hub, messaging({ timestamp: 1, message: { mid: 'm_late', text: 'first' } }))).status,
+    ).toBe(200);
+    expect(await (await postMeta(hub, dmEdit(2, 'second edit'))).json()).toMatchObject({ stored: 1 });
+    expect(await (await postMeta(hub, dmEdit(1, 'first edit'))).json()).toMatchObject({
+      stored: 0,
+      superseded: 1,
+    });
+    // A comment's edits are ordered by the time of the feed entry that reports them.
+    const commentEdit = (time: number, text: string) =>
+      metaCommentPayload({ fromId: 'fb-late', commentId: 'c_late', text, time, verb: 'edited' });
+    expect(
+      (
+        await postMeta(
+          hub,
+          metaCommentPayload({ fromId: 'fb-late', commentId: 'c_late', text: 'first', time: 100 }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(await (await postMeta(hub, commentEdit(300, 'later edit'))).json()).toMatchObject({ stored: 1 });
+    expect(await (await postMeta(hub, commentEdit(200, 'earlier edit'))).json()).toMatchObject({
+      stored: 0,
+      superseded: 1,
+    });
+    expect(bodies()).toEqual([
+      { platform_message_id: 'c_late', body: 'later edit' },
+      { platform_message_id: 'm_late', body: 'second edit' },
+    ]);
+    // A later edit still applies after a late one was set aside.
+    expect(await (await postMeta(hub, dmEdit(3, 'third edit'))).json()).toMatchObject({ stored: 1 });
+    expect(bodies()).toContainEqual({ platform_message_id: 'm_late', body: 'third edit' });
+  });
+
   it('stores every readable DM of a mixed X delivery and cuts an over-long name', async () => {
     const lines: string[] = [];
     desk = await startDesk({}, { log: (line) => lines.push(line) });

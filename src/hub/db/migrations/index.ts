@@ -10,6 +10,7 @@ import { migration008MessageRevisions } from './008-message-revisions';
 import { migration009ModerationInFlight } from './009-moderation-in-flight';
 import { migration010UnsurePost } from './010-unsure-post';
 import { migration011DisabledUsers } from './011-disabled-users';
+import { migration012EditOrder } from './012-edit-order';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009ModerationInFlight,
   migration010UnsurePost,
   migration011DisabledUsers,
+  migration012EditOrder,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
