@@ -31,7 +31,26 @@ export interface InboundMessage {
   readonly accountId: string | null;
   /** For comments: the comment a reply should answer. */
   readonly replyToId: string | null;
+  /** When the platform says it was sent (ms), if it says; see `sentTime`. */
+  readonly sentAt?: number | undefined;
 }
+
+/**
+ * How far back a platform's own time is believed. Meta and X retry a delivery the hub did
+ * not take for about a day; a time older than this is not a late delivery but a wrong clock.
+ */
+export const PLATFORM_TIME_WINDOW_MS = 36 * 60 * 60_000;
+
+/**
+ * When a message was sent, for the SLA clocks and the thread's order: the platform's time
+ * when it has one that is believable, so a message delivered late (the hub was down, the
+ * platform retried) has been waiting since it was sent, not since it arrived. Never later
+ * than its arrival, and never further back than the platforms retry.
+ */
+export const sentTime = (sentAt: number | undefined, receivedAt: number): number =>
+  sentAt === undefined || sentAt < receivedAt - PLATFORM_TIME_WINDOW_MS
+    ? receivedAt
+    : Math.min(sentAt, receivedAt);
 
 export type IngestResult =
   | { readonly stored: true; readonly conversationId: string; readonly messageId: string }
@@ -117,6 +136,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     if (!takeWebhookReceipt(db, inbound.platform, inbound.platformMessageId, now)) {
       return { stored: false, reason: 'duplicate' };
     }
+    const sent = sentTime(inbound.sentAt, now);
     const result = triage(
       { text: inbound.text, platform: inbound.platform, kind: inbound.kind },
       ctx.profanity?.(),
@@ -160,9 +180,9 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         confidential: routed.confidential,
         preview: preview(inbound.text),
         triageReasons: result.reasons.slice(0, MAX_REASONS),
-        firstInboundAt: now,
+        firstInboundAt: sent,
         firstResponseAt: null,
-        lastInboundAt: now,
+        lastInboundAt: sent,
         lastResponseAt: null,
         // The SLA engine sets the true due time when the conversation is saved.
         responseDueAt: null,
@@ -183,9 +203,12 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         status: 'open',
         ...escalated,
         queueId: queueFor(escalated.category),
-        language: result.language,
-        preview: preview(inbound.text),
-        lastInboundAt: now,
+        // The list shows the newest message: one sent before it but delivered after it
+        // changes neither that nor any clock.
+        ...(sent >= previous.lastInboundAt
+          ? { language: result.language, preview: preview(inbound.text) }
+          : {}),
+        lastInboundAt: Math.max(previous.lastInboundAt, sent),
         updatedAt: now,
         accountId: inbound.accountId ?? previous.accountId,
         replyToId: inbound.replyToId ?? previous.replyToId,
@@ -206,7 +229,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       body: clip(inbound.text, MAX_MESSAGE_TEXT),
       redacted: false,
       platformMessageId: inbound.platformMessageId,
-      createdAt: now,
+      createdAt: sent,
     };
     addMessage(db, now, message, conversation);
     moderateIncoming(ctx, conversation, message, result, now);

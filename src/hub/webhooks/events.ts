@@ -12,6 +12,19 @@ export { MAX_CONTACT_NAME as MAX_NAME, MAX_MESSAGE_TEXT as MAX_TEXT } from '../.
 
 export const idString = z.string().min(1).max(200);
 
+/** A platform's time field as it may come: a number or a numeric string. */
+export const platformTimeField = z.union([z.number(), z.string()]).optional();
+
+/**
+ * When the platform says the person sent it, in ms (`unit`: what the field counts), or
+ * undefined when it is missing or not a usable time. A bad time never costs the message.
+ */
+export function platformTime(value: number | string | undefined, unit: 'ms' | 's'): number | undefined {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
+  return unit === 's' ? n * 1000 : n;
+}
+
 /** An event left out of a delivery, described without any of its text. */
 export interface SkippedEvent {
   /** e.g. `messaging/optin`, `feed/comment/hide`, `direct_message_events/x_event`. */

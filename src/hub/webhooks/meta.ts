@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { clip } from '../../shared/text/clip';
 import type { InboundEvent } from '../inbound-events';
-import { idString, kindWord, MAX_NAME, MAX_TEXT, unreadable, type SkippedEvent } from './events';
+import {
+  idString,
+  kindWord,
+  MAX_NAME,
+  MAX_TEXT,
+  platformTime,
+  platformTimeField,
+  unreadable,
+  type SkippedEvent,
+} from './events';
 
 /*
  * Meta webhook payloads as documented for the Messenger Platform (`messaging` events) and
@@ -32,6 +41,7 @@ export type MetaEnvelope = z.infer<typeof metaEnvelopeSchema>;
 /** The fields a message from a person needs; over-long text is cut to fit, not refused. */
 const messageEventSchema = z.object({
   sender: z.object({ id: idString }),
+  timestamp: platformTimeField,
   message: z.object({
     mid: idString,
     text: z.string().optional(),
@@ -48,7 +58,7 @@ const messageEventSchema = z.object({
  */
 const postbackEventSchema = z.object({
   sender: z.object({ id: idString }),
-  timestamp: z.union([z.number(), z.string()]).optional(),
+  timestamp: platformTimeField,
   postback: z.object({
     mid: idString.optional(),
     title: z.string().optional(),
@@ -71,6 +81,8 @@ const commentSchema = z.object({
   comment_id: idString,
   from: z.object({ id: idString, name: z.string().optional() }),
   message: z.string().optional(),
+  /** Unix seconds. For a new comment, when it was made; an edit may carry it too. */
+  created_time: platformTimeField,
 });
 
 const removedCommentSchema = z.object({ comment_id: idString });
@@ -148,6 +160,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             text: clip(`[Pressed: ${title}]`, MAX_TEXT),
             accountId: entry.id,
             replyToId: null,
+            sentAt: platformTime(timestamp, 'ms'),
           },
         });
         continue;
@@ -186,7 +199,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
         skipped.push({ kind, why: unreadable(parsed.error) });
         continue;
       }
-      const { sender, message } = parsed.data;
+      const { sender, message, timestamp } = parsed.data;
       if (message.is_echo === true || sender.id === entry.id) continue;
       const text =
         message.text ??
@@ -204,6 +217,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
           text: clip(text, MAX_TEXT),
           accountId: entry.id,
           replyToId: null,
+          sentAt: platformTime(timestamp, 'ms'),
         },
       });
     }
@@ -258,6 +272,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             text,
             accountId: entry.id,
             replyToId: c.comment_id,
+            sentAt: platformTime(c.created_time, 's'),
           },
         });
       } else {

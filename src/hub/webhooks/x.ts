@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { clip } from '../../shared/text/clip';
 import type { InboundEvent } from '../inbound-events';
-import { idString, kindWord, MAX_NAME, MAX_TEXT, unreadable, type SkippedEvent } from './events';
+import {
+  idString,
+  kindWord,
+  MAX_NAME,
+  MAX_TEXT,
+  platformTime,
+  platformTimeField,
+  unreadable,
+  type SkippedEvent,
+} from './events';
 
 /*
  * X Account Activity API delivery: `for_user_id` is our subscribed account and
@@ -20,6 +29,7 @@ export type XEnvelope = z.infer<typeof xEnvelopeSchema>;
 /** The fields a DM from a person needs; over-long text is cut to fit, not refused. */
 const dmEventSchema = z.object({
   id: idString,
+  created_timestamp: platformTimeField,
   message_create: z.object({
     sender_id: idString,
     message_data: z.object({ text: z.string() }),
@@ -65,7 +75,7 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
       skipped.push({ kind, why: unreadable(parsed.error) });
       continue;
     }
-    const { id, message_create: create } = parsed.data;
+    const { id, message_create: create, created_timestamp: sent } = parsed.data;
     if (create.sender_id === envelope.for_user_id) continue;
     events.push({
       type: 'message',
@@ -78,6 +88,7 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
         text: clip(create.message_data.text, MAX_TEXT),
         accountId: envelope.for_user_id,
         replyToId: null,
+        sentAt: platformTime(sent, 'ms'),
       },
     });
   }

@@ -251,6 +251,70 @@ describe('webhooks and live sync', () => {
     expect(await (await postMeta(desk.hub, edit)).json()).toMatchObject({ stored: 0 });
   });
 
+  it("starts a late delivery's clocks when the person sent it, within the day the platforms retry", async () => {
+    desk = await startDesk({});
+    const hub = desk.hub;
+    const HOUR = 60 * 60_000;
+    const now = Date.now();
+    const dm = (psid: string, mid: string, text: string, timestamp: number) =>
+      metaMessagingBody(
+        [{ sender: { id: psid }, recipient: { id: 'PAGE1' }, timestamp, message: { mid, text } }],
+        { time: now },
+      );
+    const row = (psid: string) => {
+      const db = new Database(hubDbPath(hub.dataDir), { readonly: true });
+      try {
+        return db
+          .prepare(
+            `SELECT c.first_inbound_at AS first, c.last_inbound_at AS last, c.preview, c.response_due_at AS due
+             FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE k.platform_user_id = ?`,
+          )
+          .get(psid) as { first: number; last: number; preview: string; due: number };
+      } finally {
+        db.close();
+      }
+    };
+    // Sent three hours ago, delivered now (the hub was down and Meta retried).
+    const sent = now - 3 * HOUR;
+    expect(
+      (await postMeta(hub, dm('psid-late', 'm_l1', 'Has anyone found a black wallet?', sent))).status,
+    ).toBe(200);
+    expect(row('psid-late')).toMatchObject({ first: sent, last: sent });
+    expect(row('psid-late').due).toBeLessThan(Date.now());
+    // Its follow-up, sent an hour ago, then one sent before it that arrives after it.
+    await postMeta(hub, dm('psid-late', 'm_l3', 'It had my bank cards in it', now - HOUR));
+    await postMeta(hub, dm('psid-late', 'm_l2', 'I lost it near the market', now - 2 * HOUR));
+    expect(row('psid-late')).toMatchObject({
+      first: sent,
+      last: now - HOUR,
+      preview: 'It had my bank cards in it',
+    });
+    const db = new Database(hubDbPath(hub.dataDir), { readonly: true });
+    try {
+      expect(
+        db
+          .prepare("SELECT body FROM messages WHERE platform_message_id LIKE 'm_l%' ORDER BY created_at")
+          .pluck()
+          .all(),
+      ).toEqual([
+        'Has anyone found a black wallet?',
+        'I lost it near the market',
+        'It had my bank cards in it',
+      ]);
+    } finally {
+      db.close();
+    }
+
+    // A time from the future, or from before the platforms would still retry, is not believed.
+    const before = Date.now();
+    await postMeta(hub, dm('psid-future', 'm_f', 'Is the front desk open?', now + 5 * HOUR));
+    await postMeta(hub, dm('psid-ancient', 'm_a', 'Is the front desk open?', now - 40 * HOUR));
+    for (const psid of ['psid-future', 'psid-ancient']) {
+      expect(row(psid).first).toBeGreaterThanOrEqual(before);
+      expect(row(psid).first).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
   it('keeps the newest text when an older edit is delivered after a newer one', async () => {
     desk = await startDesk({});
     const hub = desk.hub;
