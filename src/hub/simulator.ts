@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { HubReply } from './http/types';
 import type { WebhookSecrets } from './http/webhook-routes';
 import { SIMULATED_NAMES, SIMULATED_TEXTS } from './simulator-messages';
-import { metaCommentPayload, metaDmPayload, xDmPayload } from './webhooks/payloads';
+import { metaCommentPayload, metaDmPayload, xDmPayload, xTweetPayload } from './webhooks/payloads';
 import { metaSignature, xSignature } from './webhooks/signatures';
 
 export interface SimulatorOptions {
@@ -48,6 +48,18 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const sample = pick(SIMULATED_TEXTS);
     const person = pick(people);
     const time = Date.now();
+    if (sample.kind === 'comment' && randomInt(3) === 0) {
+      // A post on X that mentions the force's account.
+      const body = xTweetPayload(xAccountId, {
+        id: String(1_700_000_000_000_000_000n + BigInt(randomInt(1e12))),
+        createdAt: time,
+        userId: person.id,
+        userName: person.name,
+        screenName: person.name.replace(/\s+/g, '').toLowerCase(),
+        text: sample.text,
+      });
+      return options.deliverX(body, xSignature(options.secrets.xConsumerSecret, body));
+    }
     if (sample.kind === 'comment') {
       const body = metaCommentPayload(pageId, time, {
         commentId: `${pageId}_${randomInt(1e9)}_${randomInt(1e9)}`,

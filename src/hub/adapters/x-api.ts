@@ -5,22 +5,35 @@ import { xEndpoint, type XCredentials } from './platform-endpoints';
 import { requestPlatform } from './platform-request';
 import { PlatformError, type OutboundReply, type PlatformAdapter, type SentReply } from './types';
 
-/** The token needs dm.write (replies), tweet.write and media.write (broadcasts). */
+/** The token needs dm.write (DM replies), tweet.write (public replies, broadcasts) and media.write. */
 export type XApiConfig = XCredentials;
+
+const postResponseSchema = z.object({ data: z.object({ id: z.string() }) });
 
 const dmResponseSchema = z.object({
   data: z.object({ dm_conversation_id: z.string(), dm_event_id: z.string() }),
 });
 
-/** X API v2: `POST /2/dm_conversations/with/:participant_id/messages`. */
+/**
+ * X API v2: DMs with `POST /2/dm_conversations/with/:participant_id/messages`, public
+ * answers with `POST /2/tweets`.
+ */
 export function createXApiAdapter(config: XApiConfig): PlatformAdapter {
   const x = xEndpoint(config);
+  /** A public answer under the post: `POST /2/tweets` with `reply.in_reply_to_tweet_id`. */
+  const answerInPublic = async (reply: OutboundReply): Promise<SentReply> => {
+    if (reply.replyToId === null) throw new PlatformError('no X post to answer under', false);
+    const json = await requestPlatform(x, 'POST', '/2/tweets', {
+      json: { text: reply.text, reply: { in_reply_to_tweet_id: reply.replyToId } },
+    });
+    const parsed = postResponseSchema.safeParse(json);
+    return { platformMessageId: parsed.success ? parsed.data.data.id : null };
+  };
   return {
     ...createXModeration(config),
     ...createXPosting(config),
     async sendReply(reply: OutboundReply): Promise<SentReply> {
-      if (reply.kind !== 'dm')
-        throw new PlatformError('X replies to public posts are not supported yet', false);
+      if (reply.kind === 'comment') return answerInPublic(reply);
       const json = await requestPlatform(
         x,
         'POST',

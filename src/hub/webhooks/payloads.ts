@@ -103,3 +103,48 @@ export function xDmPayload(forUserId: string, dm: XDmEvent): string {
     },
   });
 }
+
+export interface XTweetEvent {
+  readonly id: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly userId: string;
+  readonly userName: string;
+  readonly screenName: string;
+  readonly text: string;
+  /** The post it answers (a reply to one of ours), if any. */
+  readonly inReplyTo?: string;
+}
+
+/**
+ * An Account Activity API `tweet_create_events` delivery: a post by someone else that
+ * mentions or answers our account, as a v1.1 Tweet object (over 140 characters, the whole
+ * text is in `extended_tweet.full_text` and `text` is cut short).
+ */
+export function xTweetPayload(forUserId: string, tweet: XTweetEvent): string {
+  const long = tweet.text.length > 140;
+  return JSON.stringify({
+    for_user_id: forUserId,
+    user_has_blocked: false,
+    tweet_create_events: [
+      {
+        created_at: new Date(tweet.createdAt).toUTCString(),
+        id: Number(tweet.id),
+        id_str: tweet.id,
+        text: long ? `${tweet.text.slice(0, 139)}…` : tweet.text,
+        truncated: long,
+        ...(long ? { extended_tweet: { full_text: tweet.text } } : {}),
+        in_reply_to_status_id_str: tweet.inReplyTo ?? null,
+        in_reply_to_user_id_str: tweet.inReplyTo === undefined ? null : forUserId,
+        user: {
+          id: Number(tweet.userId),
+          id_str: tweet.userId,
+          name: tweet.userName,
+          screen_name: tweet.screenName,
+        },
+        is_quote_status: false,
+        timestamp_ms: String(tweet.createdAt),
+      },
+    ],
+  });
+}

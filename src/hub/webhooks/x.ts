@@ -13,17 +13,43 @@ import {
 } from './events';
 
 /*
- * X Account Activity API delivery: `for_user_id` is our subscribed account and
- * `direct_message_events` carries `message_create` events; `users` maps ids to profiles.
- * Only the envelope is checked for the whole delivery (an X delivery names the account it
- * is for); each event is read on its own, so one this hub cannot read never costs the
- * others. Other activity (tweets, likes, follows, typing, reads) is left out and logged.
+ * X Account Activity API delivery: `for_user_id` is our subscribed account;
+ * `direct_message_events` carries `message_create` events (`users` maps ids to profiles),
+ * `tweet_create_events` the posts that mention or answer our account (v1.1 Tweet objects),
+ * and `tweet_delete_events` posts their authors deleted. Only the envelope is checked for
+ * the whole delivery (an X delivery names the account it is for); each event is read on
+ * its own, so one this hub cannot read never costs the others. Other activity (likes,
+ * follows, typing, reads) is left out and logged.
  */
 export const xEnvelopeSchema = z.looseObject({
   for_user_id: idString,
   direct_message_events: z.array(z.unknown()).max(1000).optional(),
+  tweet_create_events: z.array(z.unknown()).max(1000).optional(),
+  tweet_delete_events: z.array(z.unknown()).max(1000).optional(),
   users: z.unknown().optional(),
 });
+
+/**
+ * A post from X's Account Activity API (a v1.1 Tweet object): a mention of our account, a
+ * reply to one of our posts, a quote. Long posts carry their whole text in
+ * `extended_tweet.full_text`; `text` is then cut short.
+ */
+const tweetSchema = z.object({
+  id_str: idString,
+  text: z.string().optional(),
+  full_text: z.string().optional(),
+  extended_tweet: z.object({ full_text: z.string() }).optional(),
+  user: z.object({ id_str: idString, name: z.string().optional(), screen_name: z.string().optional() }),
+  retweeted_status: z.unknown().optional(),
+  timestamp_ms: platformTimeField,
+});
+
+/** A post its author deleted: `status.id` is the post, `status.user_id` its author. */
+const tweetDeleteSchema = z.object({
+  status: z.object({ id: z.union([idString, z.number()]), user_id: z.union([idString, z.number()]) }),
+});
+
+const HANDLED = new Set(['direct_message_events', 'tweet_create_events', 'tweet_delete_events']);
 export type XEnvelope = z.infer<typeof xEnvelopeSchema>;
 
 /** The fields a DM from a person needs; over-long text is cut to fit, not refused. */
@@ -59,7 +85,7 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
   const events: InboundEvent[] = [];
   const skipped: SkippedEvent[] = [];
   for (const [key, value] of Object.entries(envelope)) {
-    if (key === 'direct_message_events' || !key.endsWith('_events')) continue;
+    if (HANDLED.has(key) || !key.endsWith('_events')) continue;
     const count = Array.isArray(value) ? value.length : 1;
     skipped.push({ kind: kindWord(key), why: `not handled (${String(count)})` });
   }
@@ -92,5 +118,53 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
       },
     });
   }
+  readTweets(envelope, events, skipped);
   return { events, skipped };
+}
+
+/**
+ * Posts from the public that mention or answer our account become comments, answered in
+ * public under them (or by DM). Our own posts and plain retweets need no answer.
+ */
+function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: SkippedEvent[]): void {
+  for (const raw of envelope.tweet_create_events ?? []) {
+    const parsed = tweetSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push({ kind: 'tweet_create_events', why: unreadable(parsed.error) });
+      continue;
+    }
+    const tweet = parsed.data;
+    if (tweet.user.id_str === envelope.for_user_id) continue;
+    if (tweet.retweeted_status !== undefined) {
+      skipped.push({ kind: 'tweet_create_events/retweet', why: 'not handled' });
+      continue;
+    }
+    const name =
+      tweet.user.name ?? (tweet.user.screen_name === undefined ? undefined : `@${tweet.user.screen_name}`);
+    events.push({
+      type: 'message',
+      message: {
+        platform: 'x',
+        kind: 'comment',
+        platformMessageId: tweet.id_str,
+        senderId: tweet.user.id_str,
+        senderName: name === undefined ? null : clip(name, MAX_NAME),
+        text: clip(tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? '', MAX_TEXT),
+        accountId: envelope.for_user_id,
+        replyToId: tweet.id_str,
+        sentAt: platformTime(tweet.timestamp_ms, 'ms'),
+      },
+    });
+  }
+  for (const raw of envelope.tweet_delete_events ?? []) {
+    const parsed = tweetDeleteSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push({ kind: 'tweet_delete_events', why: unreadable(parsed.error) });
+      continue;
+    }
+    events.push({
+      type: 'comment-removed',
+      removal: { platform: 'x', commentId: String(parsed.data.status.id) },
+    });
+  }
 }
