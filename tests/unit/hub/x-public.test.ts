@@ -58,7 +58,7 @@ describe('posts on X that mention or answer the force', () => {
     const conversation = await alice.waitFor(() =>
       allChanges(alice).find((c) => c.entity === 'conversation'),
     );
-    expect(conversation.entity === 'conversation' && conversation.data).toMatchObject({
+    expect(conversation.data).toMatchObject({
       platform: 'x',
       kind: 'comment',
       firstInboundAt: sentAt,
