@@ -15,9 +15,10 @@ export interface OutboundReply {
   readonly replyToId: string | null;
   readonly text: string;
   /**
-   * When the hub received the person's latest message in this conversation, by the hub's
-   * clock. Messenger lets a Page answer freely only within 24 hours of it, and a human
-   * agent within 7 days (Meta's standard messaging window and HUMAN_AGENT tag).
+   * When the person's latest message in this conversation was sent (the platform's time
+   * where believable, else when the hub received it: see `sentTime` in ingest.ts).
+   * Messenger lets a Page answer freely only within 24 hours of it, and a human agent
+   * within 7 days (Meta's standard messaging window and HUMAN_AGENT tag).
    */
   readonly lastInboundAt: number;
   /**
