@@ -22,7 +22,10 @@ export const platformTimeField = z.union([z.number(), z.string()]).optional();
 export function platformTime(value: number | string | undefined, unit: 'ms' | 's'): number | undefined {
   const n = typeof value === 'string' ? Number(value) : value;
   if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
-  return unit === 's' ? n * 1000 : n;
+  // Whole milliseconds: every time the desk stores is an integer, and a fraction would make
+  // the stored rows fail their schemas when read back.
+  const ms = Math.floor(unit === 's' ? n * 1000 : n);
+  return Number.isSafeInteger(ms) ? ms : undefined;
 }
 
 /** An event left out of a delivery, described without any of its text. */

@@ -46,7 +46,8 @@ const tweetSchema = z.object({
 
 /** A post its author deleted: `status.id` is the post, `status.user_id` its author. */
 const tweetDeleteSchema = z.object({
-  status: z.object({ id: z.union([idString, z.number()]), user_id: z.union([idString, z.number()]) }),
+  // Strings, as X sends them: a post id does not fit a JavaScript number.
+  status: z.object({ id: idString, user_id: idString }),
 });
 
 const HANDLED = new Set(['direct_message_events', 'tweet_create_events', 'tweet_delete_events']);
@@ -164,7 +165,7 @@ function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: Skippe
     }
     events.push({
       type: 'comment-removed',
-      removal: { platform: 'x', commentId: String(parsed.data.status.id) },
+      removal: { platform: 'x', commentId: parsed.data.status.id },
     });
   }
 }

@@ -305,6 +305,10 @@ describe('webhooks and live sync', () => {
       db.close();
     }
 
+    // A time with a fraction of a millisecond is kept whole: stored times are integers.
+    await postMeta(hub, dm('psid-fraction', 'm_fr', 'Is the front desk open?', now - HOUR + 0.5));
+    expect(row('psid-fraction').first).toBe(now - HOUR);
+
     // A time from the future, or from before the platforms would still retry, is not believed.
     const before = Date.now();
     await postMeta(hub, dm('psid-future', 'm_f', 'Is the front desk open?', now + 5 * HOUR));
