@@ -111,6 +111,24 @@ export function blankEarlierMessages(ctx: HubContext, conversation: HubConversat
 }
 
 /**
+ * Where a follow-up puts the conversation's latest inbound time, which the SLA clocks
+ * read. Replies and resolutions are timed by the hub's clock and the follow-up by the
+ * platform's, so a follow-up sent before the desk's last answer or resolution (a late
+ * delivery, or clocks a little apart) cannot be placed before it: nobody knows whether
+ * that answer covered it, so it waits for an answer from now. One sent before the latest
+ * inbound message, with no answer since, moves nothing: that clock is already running.
+ */
+function followUpInboundAt(previous: HubConversation, sent: number, now: number): number {
+  const answeredAt = Math.max(
+    previous.lastResponseAt ?? Number.NEGATIVE_INFINITY,
+    previous.status === 'open' ? Number.NEGATIVE_INFINITY : previous.updatedAt,
+  );
+  if (sent > Math.max(previous.lastInboundAt, answeredAt)) return sent;
+  if (answeredAt >= previous.lastInboundAt) return now;
+  return previous.lastInboundAt;
+}
+
+/**
  * For a contact whose first confidential conversation has just begun (or turned): the
  * name consoles already have, and the log's earlier rows of it, must be withheld from
  * uncleared staff. The earlier rows are marked and the contact logged again, marked, so
@@ -203,15 +221,18 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         status: 'open',
         ...escalated,
         queueId: queueFor(escalated.category),
-        // The list shows the newest message: one sent before it but delivered after it
-        // changes neither that nor any clock.
+        // The list shows, and a public reply answers, the newest message: one sent before
+        // it but delivered after it changes neither.
         ...(sent >= previous.lastInboundAt
-          ? { language: result.language, preview: preview(inbound.text) }
+          ? {
+              language: result.language,
+              preview: preview(inbound.text),
+              accountId: inbound.accountId ?? previous.accountId,
+              replyToId: inbound.replyToId ?? previous.replyToId,
+            }
           : {}),
-        lastInboundAt: Math.max(previous.lastInboundAt, sent),
+        lastInboundAt: followUpInboundAt(previous, sent, now),
         updatedAt: now,
-        accountId: inbound.accountId ?? previous.accountId,
-        replyToId: inbound.replyToId ?? previous.replyToId,
       };
     }
     const contactWasConfidential = conversation.confidential && isConfidentialContact(db, contact.id);

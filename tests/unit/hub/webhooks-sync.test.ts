@@ -319,6 +319,36 @@ describe('webhooks and live sync', () => {
     }
   });
 
+  it('a follow-up sent before the desk answered, delivered after, still waits for an answer', async () => {
+    desk = await startDesk({ alice: ['operator'] });
+    const hub = desk.hub;
+    const alice = await connectConsole(hub, await loginAs(hub, 'alice'));
+    const dm = (mid: string, text: string, timestamp: number) =>
+      metaMessagingBody(
+        [{ sender: { id: 'psid-crossed' }, recipient: { id: 'PAGE1' }, timestamp, message: { mid, text } }],
+        { time: timestamp },
+      );
+    await postMeta(hub, dm('m_c1', 'Has my stolen bike been found?', Date.now()));
+    const opened = await alice.waitFor(() => allChanges(alice).find((c) => c.entity === 'conversation'));
+    const id = opened.data.id;
+    await alice.submit({ type: 'claim', conversationId: id });
+    await alice.submit({ type: 'reply', conversationId: id, body: 'Not yet, we will let you know.' });
+    const answered = await alice.waitFor(() => {
+      const last = allChanges(alice).findLast((c) => c.entity === 'conversation' && c.data.id === id);
+      return last?.entity === 'conversation' && last.data.lastResponseAt !== null ? last.data : undefined;
+    });
+    expect(answered.responseDueAt).toBeNull();
+    // Written (by the platform's clock) just before the reply, delivered after it.
+    const before = Date.now();
+    await postMeta(hub, dm('m_c2', 'It is a red mountain bike', (answered.lastResponseAt ?? 0) - 1_000));
+    const waiting = await alice.waitFor(() => {
+      const last = allChanges(alice).findLast((c) => c.entity === 'conversation' && c.data.id === id);
+      return last?.entity === 'conversation' && last.data.responseDueAt !== null ? last.data : undefined;
+    });
+    expect(waiting.lastInboundAt).toBeGreaterThanOrEqual(before);
+    alice.close();
+  });
+
   it('keeps the newest text when an older edit is delivered after a newer one', async () => {
     desk = await startDesk({});
     const hub = desk.hub;
