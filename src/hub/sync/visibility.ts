@@ -22,7 +22,11 @@ export function visibleRecord(
       return record.data.operatorId === viewer.id ? record : null;
     case 'message':
       if (!conversationConfidential || isCleared(viewer)) return record;
-      return { entity: 'message', data: { ...record.data, body: '', redacted: true } };
+      // A post's id on X links to it, and so to its author.
+      return {
+        entity: 'message',
+        data: { ...record.data, body: '', redacted: true, platformMessageId: null },
+      };
     case 'conversation':
       if (!(record.data.confidential || conversationConfidential) || isCleared(viewer)) return record;
       return {
@@ -37,7 +41,12 @@ export function visibleRecord(
       // For a contact the flag means they have a confidential conversation: their name is
       // as sensitive as what they reported.
       if (!conversationConfidential || isCleared(viewer)) return record;
-      return { entity: 'contact', data: { ...record.data, displayName: '', redacted: true } };
+      // An X user id resolves publicly to the @handle: the platform id goes too, replaced
+      // by the contact's own (the console only shows a few characters of it).
+      return {
+        entity: 'contact',
+        data: { ...record.data, displayName: '', platformUserId: record.data.id, redacted: true },
+      };
     // Moderation records carry no comment text: everyone on the desk sees the state.
     case 'queue':
     case 'operator':

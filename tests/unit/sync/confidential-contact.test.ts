@@ -70,7 +70,11 @@ describe('the name of someone with a confidential conversation', () => {
       () => alice.engine.getConversation(id).contact?.redacted === true,
       'alice loses the name',
     );
-    expect(alice.engine.getConversation(id).contact).toMatchObject({ displayName: '', redacted: true });
+    const withheld = alice.engine.getConversation(id);
+    expect(withheld.contact).toMatchObject({ displayName: '', redacted: true });
+    // Nor the platform ids that lead to the person (an X user id or post id is public).
+    expect(withheld.contact?.platformUserId).not.toBe('fb-sian');
+    expect(withheld.messages.map((m) => m.platformMessageId)).toEqual([null, null]);
     // Cleared staff still know who it is.
     expect(carol.engine.getConversation(id).contact).toMatchObject({ displayName: 'Siân Morgan' });
     expect(carol.engine.getConversation(id).contact?.redacted).toBeUndefined();
@@ -82,7 +86,9 @@ describe('the name of someone with a confidential conversation', () => {
       () => fresh.engine.connectionState().lastSeq >= desk.hub.headSeq(),
       'the new console level with the hub',
     );
-    const seen = fresh.engine.db.prepare("SELECT data FROM contacts WHERE data LIKE '%Siân%'").all();
+    const seen = fresh.engine.db
+      .prepare("SELECT data FROM contacts WHERE data LIKE '%Siân%' OR data LIKE '%fb-sian%'")
+      .all();
     expect(seen).toEqual([]);
     // What each console holds is what the hub's snapshot gives that person.
     for (const c of [alice, fresh, carol]) {
