@@ -80,7 +80,7 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
     const stored = findInboundMessage(db, edit.platform, edit.commentId);
     if (stored === null) {
       const kind = edit.kind ?? 'comment';
-      return ingestInbound(ctx, {
+      const result = ingestInbound(ctx, {
         platform: edit.platform,
         kind,
         platformMessageId: edit.commentId,
@@ -90,6 +90,10 @@ export function ingestCommentEdit(ctx: HubContext, edit: InboundCommentEdit): In
         accountId: edit.accountId,
         replyToId: kind === 'comment' ? edit.commentId : null,
       });
+      // The edit that created the message still ranks among its edits: an older one
+      // delivered after it must not put the older text back.
+      if (result.stored && edit.editOrder !== null) setEditOrder(db, result.messageId, edit.editOrder);
+      return result;
     }
     // The same edit delivered again in a new envelope: nothing to do.
     if (stored.body === edit.text) return duplicate;

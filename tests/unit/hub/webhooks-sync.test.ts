@@ -397,6 +397,15 @@ describe('webhooks and live sync', () => {
       { platform_message_id: 'c_late', body: 'later edit' },
       { platform_message_id: 'm_late', body: 'second edit' },
     ]);
+    // The message itself never came, only its second edit, then its first.
+    const unseen = (num: number, text: string) =>
+      messaging({
+        timestamp: 1_700_000_000_000 + num,
+        message_edit: { mid: 'm_unseen', text, num_edit: num },
+      });
+    expect(await (await postMeta(hub, unseen(2, 'unseen second'))).json()).toMatchObject({ stored: 1 });
+    expect(await (await postMeta(hub, unseen(1, 'unseen first'))).json()).toMatchObject({ superseded: 1 });
+    expect(bodies()).toContainEqual({ platform_message_id: 'm_unseen', body: 'unseen second' });
     // A later edit still applies after a late one was set aside.
     expect(await (await postMeta(hub, dmEdit(3, 'third edit'))).json()).toMatchObject({ stored: 1 });
     expect(bodies()).toContainEqual({ platform_message_id: 'm_late', body: 'third edit' });
