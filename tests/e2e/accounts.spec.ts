@@ -8,7 +8,10 @@ let hub: TestHub;
 let shell: ConsoleShell;
 
 test.beforeAll(async () => {
-  hub = await TestHub.create([{ name: 'gwen', role: 'operator' }]);
+  hub = await TestHub.create([
+    { name: 'gwen', role: 'operator' },
+    { name: 'huw', role: 'operator' },
+  ]);
   shell = await startConsole(hub);
 });
 
@@ -39,4 +42,17 @@ test('an account disabled while signed in is sent back to sign-in and told why i
   );
   await expectAccessible(gwen, 'sign-in-disabled');
   await saveScreenshot(gwen, 'sign-in-disabled-light-en');
+});
+
+test('signing out on purpose returns to sign-in without saying the hub ended the session', async ({
+  browser,
+}) => {
+  const huw = await (await browser.newContext()).newPage();
+  await signIn(huw, shell, 'huw');
+  await expect(huw.getByTestId('connection-status')).toHaveText('Online');
+  await huw.getByRole('button', { name: 'Sign out' }).click();
+  await expect(huw.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
+  // Give a late answer about the session time to arrive: the notice must stay away.
+  await huw.waitForTimeout(500);
+  await expect(huw.getByTestId('session-ended')).toHaveCount(0);
 });

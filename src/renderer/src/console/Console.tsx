@@ -245,18 +245,22 @@ export function Console({
     };
   }, [detail, me, move, submit, toggleLanguage, toggleTheme, showShortcuts, activeView]);
 
+  const signingOut = useRef(false);
   const signOut = async () => {
+    signingOut.current = true;
     const result = await desk.session.signOut();
     if (result.ok) onSignedOut(result.value);
+    else signingOut.current = false;
   };
 
   // The hub ended the session (it ran out, or an administrator disabled the account,
   // changed its rights or signed it out): back to sign-in, saying so, rather than a desk
-  // that looks usable while nothing it does can reach the hub.
+  // that looks usable while nothing it does can reach the hub. The operator's own sign-out
+  // passes through 'signed-out' too, and is not reported as ended.
   useEffect(() => {
-    if (connection.status !== 'signed-out') return;
+    if (connection.status !== 'signed-out' || signingOut.current) return;
     void desk.session.getState().then((result) => {
-      if (result.ok && !result.value.signedIn) onSignedOut(result.value, 'ended');
+      if (!signingOut.current && result.ok && !result.value.signedIn) onSignedOut(result.value, 'ended');
     });
   }, [connection.status, desk, onSignedOut]);
 
