@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { visibilityKey, type Operator } from '../../shared/domain';
 import type { LoginRequest, LoginResponse } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
@@ -132,20 +133,39 @@ export async function login(
     expiresAt,
   });
   // A right guess still in flight when parallel wrong ones locked the name is refused too.
-  const lockedMeanwhile = ctx.commit(() => {
+  // So is one whose account an administrator changed during the password check (another
+  // process: a new password, disabled, signed out, new rights): their change ended the
+  // sessions there were, and this one would have escaped it.
+  const outcome = ctx.commit((): { locked: number } | { changed: true } | { operator: Operator } => {
     const lock = lockEndsAt(getLoginAttempts(db, name), now);
-    if (lock !== null) return lock;
+    if (lock !== null) return { locked: lock };
+    const current = getOperatorByName(db, name);
+    if (
+      current === null ||
+      current.passwordHash !== found.passwordHash ||
+      current.disabledAt !== null ||
+      visibilityKey(current.operator) !== visibilityKey(found.operator)
+    ) {
+      return { changed: true };
+    }
     clearLoginAttempts(db, name);
-    insertSession(db, { id: sessionId, operatorId: found.operator.id, issuedAt: now, expiresAt });
+    insertSession(db, { id: sessionId, operatorId: current.operator.id, issuedAt: now, expiresAt });
     appendAudit(db, {
       at: now,
-      actorId: found.operator.id,
+      actorId: current.operator.id,
       action: 'login.success',
       subjectId: sessionId,
-      detail: { name: found.operator.name },
+      detail: { name: current.operator.name },
     });
-    return null;
+    return { operator: current.operator };
   });
-  if (lockedMeanwhile !== null) return lockedReply(lockedMeanwhile, now);
-  return { ok: true, token, expiresAt, operator: found.operator, hubTime: ctx.now() };
+  if ('locked' in outcome) return lockedReply(outcome.locked, now);
+  if ('changed' in outcome) {
+    return {
+      ok: false,
+      error: 'bad-credentials',
+      message: 'The account changed while signing in. Try again.',
+    };
+  }
+  return { ok: true, token, expiresAt, operator: outcome.operator, hubTime: ctx.now() };
 }

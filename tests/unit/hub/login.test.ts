@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { loginResponseSchema } from '../../../src/shared/protocol';
-import { hubDbPath } from '../../../src/hub/db/connection';
-import { connectConsole, PASSWORD, startDesk, type DeskFixture } from './helpers';
+import { DEFAULT_LOGIN_POLICY, login } from '../../../src/hub/auth/login';
+import type { HubContext } from '../../../src/hub/context';
+import { hubDbPath, openHubDb } from '../../../src/hub/db/connection';
+import { disableUser } from '../../../src/hub/user-accounts';
+import { addUser } from '../../../src/hub/users';
+import { connectConsole, PASSWORD, startDesk, tempDir, type DeskFixture } from './helpers';
 
 let desk: DeskFixture | null = null;
 afterEach(async () => {
@@ -90,5 +94,33 @@ describe('login', () => {
     );
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
     expect((await attempt('alice', PASSWORD)).body).toMatchObject({ ok: false, error: 'locked' });
+  });
+});
+
+describe('an account changed while a sign-in checks the password', () => {
+  it('refuses that sign-in, so no session outlives the change', async () => {
+    const { dir, cleanup } = tempDir();
+    const db = openHubDb(dir);
+    try {
+      await addUser(db, { name: 'alice', role: 'operator', password: PASSWORD });
+      const ctx: HubContext = {
+        db,
+        now: () => Date.now(),
+        log: () => undefined,
+        leaseGraceMs: 60_000,
+        isOnline: () => false,
+        commit: <T>(fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)()),
+        commitGrouped: <T>(fn: () => T): Promise<T> => Promise.resolve().then(() => ctx.commit(fn)),
+      };
+      const secret = new TextEncoder().encode('login-race-secret-0123456789');
+      // The account is read, then the password check awaits: the administrator acts then.
+      const pending = login(ctx, secret, DEFAULT_LOGIN_POLICY, { name: 'alice', password: PASSWORD });
+      disableUser(db, 'alice');
+      expect(await pending).toMatchObject({ ok: false, error: 'bad-credentials' });
+      expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+      cleanup();
+    }
   });
 });
