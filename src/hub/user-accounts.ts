@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { roleSchema, type Operator, type Skill } from '../shared/domain';
+import { mayWorkConversation, roleSchema, type Operator, type Skill } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { appendAudit } from './db/audit';
 import type { HubDb } from './db/connection';
+import { conversationsAssignedTo } from './db/conversations';
 import {
   getOperatorByName,
   listAccounts,
@@ -13,7 +14,7 @@ import {
   type OperatorWithSecret,
 } from './db/operators';
 import { clearLoginAttempts, countLiveSessions, revokeSessions } from './db/sessions';
-import { logOperator } from './record';
+import { addNotice, logOperator, putConversation } from './record';
 import { withDb } from './users';
 
 /*
@@ -165,14 +166,42 @@ export function changeUser(
       setOperatorProfile(db, after.id, after);
       logOperator(db, now, after);
       const sessionsEnded = rightsChanged ? revokeSessions(db, after.id, now) : 0;
+      const released = releaseWorkNoLongerAllowed(db, after, now);
       auditAccount(db, now, 'user.change', after, {
         before: { role: before.role, skills: before.skills, capacity: before.capacity },
         after: { role: after.role, skills: after.skills, capacity: after.capacity },
         sessionsEnded,
+        released,
       });
       return { operator: after, sessionsEnded };
     })(),
   );
+}
+
+/**
+ * Someone whose clearance was taken away may not work the confidential conversations they
+ * hold (the hub refuses their replies and resolutions): those go back to their queue at
+ * once, for someone cleared, with a notice to them. Returns how many.
+ */
+function releaseWorkNoLongerAllowed(db: HubDb, operator: Operator, now: number): number {
+  let released = 0;
+  for (const c of conversationsAssignedTo(db, operator.id)) {
+    if (mayWorkConversation(operator, c)) continue;
+    putConversation(
+      db,
+      now,
+      { ...c, assigneeId: null, leaseExpiresAt: null, updatedAt: now },
+      { assignmentChanged: true },
+    );
+    addNotice(db, now, {
+      operatorId: operator.id,
+      kind: 'moved-from-you',
+      conversationId: c.id,
+      text: 'Your clearance for confidential work was removed; this conversation went back to its queue.',
+    });
+    released += 1;
+  }
+  return released;
 }
 
 /** Sets a new password, lifts any sign-in lock on the name, and ends their sessions. */

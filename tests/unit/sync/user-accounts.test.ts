@@ -10,6 +10,7 @@ import {
 import {
   DeskCallError,
   PASSWORD,
+  outboxSize,
   auditTrail,
   sendDm,
   signedInConsole,
@@ -127,6 +128,13 @@ describe('taking clearance away', () => {
     await sendDm(desk.hub.url, 'A man indecently exposed himself to me by the river, kingfisher');
     const id = await waitForConversation(carol, 'kingfisher');
     expect(carol.engine.getConversation(id).messages[0]?.body).toContain('exposed');
+    await carol.call('actions.submit', { type: 'claim', conversationId: id });
+    await waitUntil(
+      () =>
+        carol.engine.getConversation(id).conversation.assigneeId === desk.ids['carol'] &&
+        outboxSize(carol) === 0,
+      'carol holds it',
+    );
 
     const { operator, sessionsEnded } = changeUser(desk.dir, 'carol', { cleared: false });
     expect(operator.skills).toEqual([]);
@@ -139,6 +147,9 @@ describe('taking clearance away', () => {
     );
     const detail = carol.engine.getConversation(id);
     expect(detail.conversation.confidential).toBe(true);
+    // She may no longer work it: it went back to its queue for someone cleared.
+    expect(detail.conversation.assigneeId).toBeNull();
+    expect(lena.engine.getConversation(id).conversation.assigneeId).toBeNull();
     expect(detail.messages.map((m) => m.body)).toEqual(['']);
     const found = await carol.call('conversations.list', {
       filter: { search: 'kingfisher' },
