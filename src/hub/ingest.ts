@@ -13,7 +13,7 @@ import { triage, type TriageResult } from '../shared/triage';
 import type { HubContext } from './context';
 import { markContactConfidential, markConversationConfidential } from './db/change-log';
 import { findContact, getContact, isConfidentialContact } from './db/contacts';
-import { firstInboundOfContact, latestConversationFor, type HubConversation } from './db/conversations';
+import { latestConversationFor, type HubConversation } from './db/conversations';
 import { messagesOf, takeWebhookReceipt } from './db/messages';
 import { addMessage, putContact, putConversation, relogMessage } from './record';
 import { moderateIncoming } from './moderation/on-ingest';
@@ -137,8 +137,7 @@ function followUpInboundAt(previous: HubConversation, sent: number, now: number)
 export function withholdContactName(ctx: HubContext, contactId: string, now: number): void {
   const contact = getContact(ctx.db, contactId);
   if (contact === null) return;
-  const since = Math.min(firstInboundOfContact(ctx.db, contactId) ?? now, now);
-  markContactConfidential(ctx.db, contactId, since - CLOCK_STEP_MARGIN_MS);
+  markContactConfidential(ctx.db, contactId);
   putContact(ctx.db, now, contact, true);
 }
 

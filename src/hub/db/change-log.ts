@@ -83,14 +83,14 @@ export function markConversationConfidential(
 
 /**
  * Marks what the log already holds of a contact whose first confidential conversation has
- * just begun, read from `since` (when their first conversation began) by the time index:
- * a console pulling from before then must get the name withheld, as a snapshot gives it.
+ * just begun (found by the index of contact rows, hub migration 013): a console pulling
+ * from before then must get the name withheld, as a snapshot gives it.
  */
-export function markContactConfidential(db: HubDb, contactId: string, since: number): void {
+export function markContactConfidential(db: HubDb, contactId: string): void {
   db.prepare(
     `UPDATE change_log SET confidential = 1
-     WHERE at >= ? AND confidential = 0 AND entity = 'contact' AND entity_id = ?`,
-  ).run(since, contactId);
+     WHERE entity = 'contact' AND entity_id = ? AND confidential = 0`,
+  ).run(contactId);
 }
 
 /** The last sequence ever handed out, even if pruning removed the row since. */

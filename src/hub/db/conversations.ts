@@ -120,14 +120,6 @@ export function latestConversationFor(
   return row === undefined ? null : toConversation(row);
 }
 
-/** When the contact's first conversation began (null if they have none yet). */
-export function firstInboundOfContact(db: HubDb, contactId: string): number | null {
-  const row: unknown = db
-    .prepare('SELECT MIN(first_inbound_at) AS at FROM conversations WHERE contact_id = ?')
-    .get(contactId);
-  return z.object({ at: z.number().nullable() }).parse(row).at;
-}
-
 export function conversationsAssignedTo(db: HubDb, operatorId: string): HubConversation[] {
   return db.prepare('SELECT * FROM conversations WHERE assignee_id = ?').all(operatorId).map(toConversation);
 }

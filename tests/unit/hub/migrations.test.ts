@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { hubDbPath, openHubDb } from '../../../src/hub/db/connection';
+import { readChanges } from '../../../src/hub/db/change-log';
 import {
   LATEST_VERSION,
   migrate,
@@ -152,6 +153,50 @@ describe('hub migrations', () => {
     expect(db.prepare('SELECT id, body, edit_order FROM messages').all()).toEqual([
       { id: 'm1', body: 'hello', edit_order: null },
     ]);
+  });
+
+  it('013 indexes contact rows and withholds the names of people who already had a confidential conversation', () => {
+    const db = freshDb();
+    migrate(db, 12);
+    db.pragma('foreign_keys = OFF');
+    const contact = (id: string, name: string) =>
+      JSON.stringify({
+        entity: 'contact',
+        data: { id, platform: 'facebook', platformUserId: `psid-${id}`, displayName: name, language: 'en' },
+      });
+    for (const [id, name, confidential] of [
+      ['k1', 'Siân Morgan', 1],
+      ['k2', 'Owen Price', 0],
+    ] as const) {
+      db.prepare(
+        "INSERT INTO contacts (id, platform, platform_user_id, display_name, language) VALUES (?, 'facebook', ?, ?, 'en')",
+      ).run(id, `psid-${id}`, name);
+      db.prepare(
+        `INSERT INTO conversations (id, platform, kind, contact_id, queue_id, status, priority, language, category,
+           confidential, preview, triage_reasons, first_inbound_at, last_inbound_at, updated_at)
+         VALUES (?, 'facebook', 'dm', ?, 'general', 'open', 'normal', 'en', 'general', ?, '', '[]', 1, 1, 1)`,
+      ).run(`c-${id}`, id, confidential);
+      db.prepare(
+        "INSERT INTO change_log (at, entity, entity_id, audience, confidential, json) VALUES (1, 'contact', ?, NULL, 0, ?)",
+      ).run(id, contact(id, name));
+    }
+    migrate(db, 13);
+    expect(userVersion(db)).toBe(13);
+    const rows = readChanges(db, 0, 1000, 1000).map((c) => [c.record.data.id, c.confidential]);
+    expect(rows).toEqual([
+      ['k1', true],
+      ['k2', false],
+      ['k1', true],
+    ]);
+    expect(
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT seq FROM change_log WHERE entity = 'contact' AND entity_id = 'k1'",
+        )
+        .all(),
+    ).toContainEqual(
+      expect.objectContaining({ detail: expect.stringContaining('change_log_contacts') as string }),
+    );
   });
 
   it('refuses a database from a newer hub with a clear error', async () => {

@@ -11,6 +11,7 @@ import { migration009ModerationInFlight } from './009-moderation-in-flight';
 import { migration010UnsurePost } from './010-unsure-post';
 import { migration011DisabledUsers } from './011-disabled-users';
 import { migration012EditOrder } from './012-edit-order';
+import { migration013WithheldContacts } from './013-withheld-contacts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010UnsurePost,
   migration011DisabledUsers,
   migration012EditOrder,
+  migration013WithheldContacts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
