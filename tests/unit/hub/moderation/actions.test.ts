@@ -344,12 +344,27 @@ describe('moderating a public comment', () => {
   });
 
   it('leaves a confidential comment to staff cleared to read it', async () => {
-    const c = await newComment(
-      'I have information about drug dealing at the house on Bridge Street, I want to stay anonymous',
+    const commentId = `PAGE1_POST1_${randomUUID().slice(0, 8)}`;
+    const text =
+      'I have information about drug dealing at the house on Bridge Street, I want to stay anonymous';
+    expect(
+      (await postMeta(desk.hub, metaCommentPayload({ fromId: `fb-user-${randomUUID()}`, commentId, text })))
+        .status,
+    ).toBe(200);
+    // alice is not cleared: her copy carries neither the text nor the comment's id.
+    const [stored] = hubRows<{ id: string; conversation_id: string }>(
+      desk.dir,
+      `SELECT id, conversation_id FROM messages WHERE platform_message_id = '${commentId}'`,
     );
+    if (stored === undefined) throw new Error('the comment was not stored');
+    const c = { commentId, messageId: stored.id, conversationId: stored.conversation_id };
     const confidential = await alice.waitFor(() =>
       allChanges(alice).find((ch) => ch.entity === 'conversation' && ch.data.id === c.conversationId),
     );
+    const message = await alice.waitFor(() =>
+      allChanges(alice).find((ch) => ch.entity === 'message' && ch.data.id === c.messageId),
+    );
+    expect(message.entity === 'message' && message.data).toMatchObject({ body: '', platformMessageId: null });
     expect(confidential.entity === 'conversation' && confidential.data.confidential).toBe(true);
     for (const action of ['hide', 'ask-private', 'dismiss'] as const) {
       const ack = await moderate(alice, { ...c, action, reason: 'personal-details' });
