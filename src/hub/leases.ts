@@ -1,7 +1,7 @@
 import type { HubContext } from './context';
 import { conversationsAssignedTo, conversationsWithLapsedLease } from './db/conversations';
 import { getOperator, listOperators, setOperatorStatus } from './db/operators';
-import { addNotice, logOperator, putConversation } from './record';
+import { logOperator, putConversation, returnToQueue } from './record';
 
 export interface LeaseKeeper {
   /** The operator's first console connected. */
@@ -67,18 +67,12 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
         const now = ctx.now();
         for (const c of conversationsWithLapsedLease(db, now)) {
           if (c.assigneeId === null || ctx.isOnline(c.assigneeId)) continue;
-          putConversation(
+          returnToQueue(
             db,
             now,
-            { ...c, assigneeId: null, leaseExpiresAt: null, updatedAt: now },
-            { assignmentChanged: true },
+            c,
+            'Your claim lapsed while your console was disconnected; the conversation went back to its queue.',
           );
-          addNotice(db, now, {
-            operatorId: c.assigneeId,
-            kind: 'moved-from-you',
-            conversationId: c.id,
-            text: 'Your claim lapsed while your console was disconnected; the conversation went back to its queue.',
-          });
         }
         for (const [operatorId, since] of goneSince) {
           if (since + ctx.leaseGraceMs > now || ctx.isOnline(operatorId)) continue;

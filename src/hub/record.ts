@@ -67,6 +67,23 @@ export function relogMessage(db: HubDb, at: number, messageId: string, confident
 }
 
 /** Tells one operator something, at `at`, through the change log (they hear it on reconnect). */
+/** Puts a held conversation back in its queue and tells whoever held it why. */
+export function returnToQueue(db: HubDb, at: number, conversation: HubConversation, why: string): void {
+  if (conversation.assigneeId === null) return;
+  putConversation(
+    db,
+    at,
+    { ...conversation, assigneeId: null, leaseExpiresAt: null, updatedAt: at },
+    { assignmentChanged: true },
+  );
+  addNotice(db, at, {
+    operatorId: conversation.assigneeId,
+    kind: 'moved-from-you',
+    conversationId: conversation.id,
+    text: why,
+  });
+}
+
 export function addNotice(db: HubDb, at: number, what: Omit<Notice, 'id' | 'createdAt'>): number {
   const notice: Notice = { id: newId(), ...what, createdAt: at };
   insertNotice(db, notice);

@@ -14,7 +14,7 @@ import {
   type OperatorWithSecret,
 } from './db/operators';
 import { clearLoginAttempts, countLiveSessions, revokeSessions } from './db/sessions';
-import { addNotice, logOperator, putConversation } from './record';
+import { logOperator, returnToQueue } from './record';
 import { withDb } from './users';
 
 /*
@@ -187,18 +187,12 @@ function releaseWorkNoLongerAllowed(db: HubDb, operator: Operator, now: number):
   let released = 0;
   for (const c of conversationsAssignedTo(db, operator.id)) {
     if (mayWorkConversation(operator, c)) continue;
-    putConversation(
+    returnToQueue(
       db,
       now,
-      { ...c, assigneeId: null, leaseExpiresAt: null, updatedAt: now },
-      { assignmentChanged: true },
+      c,
+      'Your clearance for confidential work was removed; this conversation went back to its queue.',
     );
-    addNotice(db, now, {
-      operatorId: operator.id,
-      kind: 'moved-from-you',
-      conversationId: c.id,
-      text: 'Your clearance for confidential work was removed; this conversation went back to its queue.',
-    });
     released += 1;
   }
   return released;
