@@ -31,8 +31,8 @@ export function withDb<T>(target: string | HubDb, fn: (db: HubDb) => T): T {
 
 /**
  * Adds an operator, lead or admin (scrypt-hashed password). Takes a data directory (the
- * CLI, while no hub runs on it) or an open database. The new operator enters the change
- * log so running consoles see them.
+ * CLI, with or without a hub running on it) or an open database. The new operator enters
+ * the change log; a running hub sends it to consoles at its next account check.
  */
 export async function addUser(
   target: string | HubDb,
