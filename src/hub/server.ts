@@ -14,7 +14,7 @@ import type { HubContext } from './context';
 import { headSeq, pruneChanges } from './db/change-log';
 import { openHubDb, type HubDb } from './db/connection';
 import { getMeta, setMeta } from './db/meta';
-import { getOperator, isOperatorDisabled } from './db/operators';
+import { getAccount } from './db/operators';
 import { getSession } from './db/sessions';
 import { createRequestHandler } from './http/router';
 import type { HubRequest } from './http/types';
@@ -144,10 +144,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (session === null || session.revokedAt !== null || session.expiresAt <= now()) {
       throw new Error('session expired or revoked');
     }
-    const operator = getOperator(db, claims.operatorId);
-    if (operator === null || session.operatorId !== operator.id) throw new Error('unknown operator');
-    if (isOperatorDisabled(db, operator.id)) throw new Error('session ended: account disabled');
-    return { operator, expiresAt: session.expiresAt, sessionId: claims.sessionId };
+    const account = getAccount(db, claims.operatorId);
+    if (account === null || session.operatorId !== account.operator.id) throw new Error('unknown operator');
+    if (account.disabledAt !== null) throw new Error('session ended: account disabled');
+    return { operator: account.operator, expiresAt: session.expiresAt, sessionId: claims.sessionId };
   };
   const authenticate = async (token: string): Promise<Operator> =>
     (await authenticateSession(token)).operator;

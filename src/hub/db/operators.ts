@@ -54,9 +54,14 @@ export function insertOperator(db: HubDb, operator: Operator, passwordHash: stri
   ).run({ ...operator, skills: JSON.stringify(operator.skills), passwordHash, createdAt });
 }
 
-export function getOperator(db: HubDb, id: string): Operator | null {
+/** The operator with what only the hub needs: the password hash, whether disabled. */
+export function getAccount(db: HubDb, id: string): OperatorWithSecret | null {
   const row: unknown = db.prepare('SELECT * FROM operators WHERE id = ?').get(id);
-  return row === undefined ? null : toOperator(row).operator;
+  return row === undefined ? null : toOperator(row);
+}
+
+export function getOperator(db: HubDb, id: string): Operator | null {
+  return getAccount(db, id)?.operator ?? null;
 }
 
 export function getOperatorByName(db: HubDb, name: string): OperatorWithSecret | null {
@@ -82,13 +87,6 @@ export function setOperatorPassword(db: HubDb, id: string, passwordHash: string)
 /** Sets or clears when the account was disabled. */
 export function setOperatorDisabled(db: HubDb, id: string, disabledAt: number | null): void {
   db.prepare('UPDATE operators SET disabled_at = ? WHERE id = ?').run(disabledAt, id);
-}
-
-export function isOperatorDisabled(db: HubDb, id: string): boolean {
-  const row: unknown = db.prepare('SELECT disabled_at FROM operators WHERE id = ?').get(id);
-  return (
-    row !== undefined && z.object({ disabled_at: z.number().nullable() }).parse(row).disabled_at !== null
-  );
 }
 
 /** Role, skills and capacity: what decides what someone may see and do. */

@@ -12,7 +12,7 @@ import { appendAudit } from '../db/audit';
 import { headSeq } from '../db/change-log';
 import { getConversation, type HubConversation } from '../db/conversations';
 import { enqueueDelivery } from '../db/deliveries';
-import { getOperator, isOperatorDisabled } from '../db/operators';
+import { getAccount, getOperator } from '../db/operators';
 import { addMessage, addNotice, putConversation } from '../record';
 import { applyModeration } from './moderation';
 import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
@@ -239,10 +239,11 @@ function reassign(
 ): Outcome {
   if (!isLead(scope.actor))
     return rejected('forbidden', 'Only shift leads and admins can move work between operators.');
-  const target = toOperatorId === null ? null : getOperator(scope.ctx.db, toOperatorId);
-  if (toOperatorId !== null && target === null) return rejected('not-found', `No operator ${toOperatorId}.`);
-  if (target !== null && isOperatorDisabled(scope.ctx.db, target.id))
-    return rejected('forbidden', `${target.name}'s account is disabled.`);
+  const account = toOperatorId === null ? null : getAccount(scope.ctx.db, toOperatorId);
+  if (toOperatorId !== null && account === null) return rejected('not-found', `No operator ${toOperatorId}.`);
+  if (account !== null && account.disabledAt !== null)
+    return rejected('forbidden', `${account.operator.name}'s account is disabled.`);
+  const target = account?.operator ?? null;
   const conversations: HubConversation[] = [];
   for (const id of new Set(conversationIds)) {
     const c = getConversation(scope.ctx.db, id);
