@@ -162,6 +162,11 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
     const category: Category = result.emergency ? 'emergency' : result.category;
 
     const existing = findContact(db, inbound.platform, inbound.senderId);
+    // Whether the person already has a confidential conversation: asked only when it
+    // matters, at most once (a new contact has none).
+    let knownConfidential: boolean | undefined;
+    const contactConfidential = (): boolean =>
+      (knownConfidential ??= existing !== null && isConfidentialContact(db, existing.id));
     const contact: Contact = {
       id: existing?.id ?? newId(),
       platform: inbound.platform,
@@ -174,7 +179,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       existing.displayName !== contact.displayName ||
       existing.language !== contact.language
     ) {
-      putContact(db, now, contact, isConfidentialContact(db, contact.id));
+      putContact(db, now, contact, contactConfidential());
     }
 
     const previous = latestConversationFor(db, contact.id, inbound.platform, inbound.kind);
@@ -234,7 +239,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
         updatedAt: now,
       };
     }
-    const contactWasConfidential = conversation.confidential && isConfidentialContact(db, contact.id);
+    const contactWasConfidential = conversation.confidential && contactConfidential();
     putConversation(db, now, conversation, { assignmentChanged });
     if (previous !== null && !previous.confidential && conversation.confidential) {
       blankEarlierMessages(ctx, conversation, now);
