@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
+import { roleSchema } from '../shared/domain';
 import { createGraphApiAdapter } from './adapters/graph-api';
 import { createRecordingAdapters } from './adapters/recording';
 import type { PlatformAdapters } from './adapters/types';
@@ -13,7 +14,16 @@ import { hubDbPath, openHubDb } from './db/connection';
 import { getOperator } from './db/operators';
 import { startHub } from './server';
 import { monthSchema, monthlyCsvFromHub } from './sla/monthly-report';
-import { changeUser, disableUser, enableUser, listUsers, resetPassword, signOutUser } from './user-accounts';
+import {
+  changesSomething,
+  changeUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  NOTHING_TO_CHANGE,
+  resetPassword,
+  signOutUser,
+} from './user-accounts';
 import { addUser } from './users';
 
 class UsageError extends Error {}
@@ -184,7 +194,7 @@ async function userAdd(args: string[]): Promise<void> {
   const opts = parse(
     z.object({
       name: z.string().trim().min(1, 'required').max(100),
-      role: z.enum(['operator', 'lead', 'admin']),
+      role: roleSchema,
       welsh: z.boolean().default(false),
       cleared: z.boolean().default(false),
       capacity: z.coerce.number().int().min(1).max(100).default(8),
@@ -269,7 +279,7 @@ function userSet(args: string[]): void {
   });
   const opts = parse(
     nameAndDataSchema.extend({
-      role: z.enum(['operator', 'lead', 'admin']).optional(),
+      role: roleSchema.optional(),
       welsh: yesNo,
       cleared: yesNo,
       capacity: z.coerce.number().int().min(1).max(100).optional(),
@@ -277,8 +287,7 @@ function userSet(args: string[]): void {
     values,
   );
   const change = { role: opts.role, welsh: opts.welsh, cleared: opts.cleared, capacity: opts.capacity };
-  if (Object.values(change).every((v) => v === undefined))
-    throw new UsageError('nothing to change: give --role, --welsh, --cleared or --capacity');
+  if (!changesSomething(change)) throw new UsageError(NOTHING_TO_CHANGE);
   const { operator, sessionsEnded } = changeUser(existingDataDir(opts.data), opts.name, change);
   const skills = operator.skills.length === 0 ? 'no skills' : operator.skills.join(', ');
   process.stdout.write(

@@ -34,6 +34,18 @@ export interface AccountSummary {
   readonly liveSessions: number;
 }
 
+export const NOTHING_TO_CHANGE = 'nothing to change: give --role, --welsh, --cleared or --capacity';
+
+/** Whether a profile change names anything to change. */
+export function changesSomething(c: {
+  readonly role?: unknown;
+  readonly welsh?: unknown;
+  readonly cleared?: unknown;
+  readonly capacity?: unknown;
+}): boolean {
+  return c.role !== undefined || c.welsh !== undefined || c.cleared !== undefined || c.capacity !== undefined;
+}
+
 export const profileChangeSchema = z
   .object({
     role: roleSchema.optional(),
@@ -41,13 +53,7 @@ export const profileChangeSchema = z
     cleared: z.boolean().optional(),
     capacity: z.number().int().min(1).max(100).optional(),
   })
-  .refine(
-    (c) =>
-      c.role !== undefined || c.welsh !== undefined || c.cleared !== undefined || c.capacity !== undefined,
-    {
-      message: 'nothing to change: give --role, --welsh, --cleared or --capacity',
-    },
-  );
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export type ProfileChange = z.input<typeof profileChangeSchema>;
 
 /** Audits an administrator's change to someone's account (the CLI has no signed-in actor). */
@@ -67,10 +73,19 @@ function auditAccount(
   });
 }
 
-function account(db: HubDb, name: string): OperatorWithSecret {
-  const found = getOperatorByName(db, name.trim());
-  if (found === null) throw new Error(`no user named ${name.trim()}`);
-  return found;
+/** Runs `change` on the named account in one transaction, or fails if there is none. */
+function onAccount<T>(
+  target: string | HubDb,
+  name: string,
+  change: (db: HubDb, account: OperatorWithSecret) => T,
+): T {
+  return withDb(target, (db) =>
+    db.transaction(() => {
+      const found = getOperatorByName(db, name.trim());
+      if (found === null) throw new Error(`no user named ${name.trim()}`);
+      return change(db, found);
+    })(),
+  );
 }
 
 export function listUsers(target: string | HubDb, now: number = Date.now()): AccountSummary[] {
@@ -93,45 +108,36 @@ export function disableUser(
   name: string,
   now: number = Date.now(),
 ): { operator: Operator; sessionsEnded: number } {
-  return withDb(target, (db) =>
-    db.transaction(() => {
-      const { operator, disabledAt } = account(db, name);
-      if (disabledAt !== null) throw new Error(`${operator.name} is already disabled`);
-      setOperatorDisabled(db, operator.id, now);
-      const offline: Operator = { ...operator, status: 'offline', statusSince: now };
-      if (operator.status !== 'offline') {
-        setOperatorStatus(db, operator.id, 'offline', now);
-        logOperator(db, now, offline);
-      }
-      const sessionsEnded = revokeSessions(db, operator.id, now);
-      auditAccount(db, now, 'user.disable', operator, { sessionsEnded });
-      return { operator: offline, sessionsEnded };
-    })(),
-  );
+  return onAccount(target, name, (db, { operator, disabledAt }) => {
+    if (disabledAt !== null) throw new Error(`${operator.name} is already disabled`);
+    setOperatorDisabled(db, operator.id, now);
+    const offline: Operator = { ...operator, status: 'offline', statusSince: now };
+    if (operator.status !== 'offline') {
+      setOperatorStatus(db, operator.id, 'offline', now);
+      logOperator(db, now, offline);
+    }
+    const sessionsEnded = revokeSessions(db, operator.id, now);
+    auditAccount(db, now, 'user.disable', operator, { sessionsEnded });
+    return { operator: offline, sessionsEnded };
+  });
 }
 
 export function enableUser(target: string | HubDb, name: string, now: number = Date.now()): Operator {
-  return withDb(target, (db) =>
-    db.transaction(() => {
-      const { operator, disabledAt } = account(db, name);
-      if (disabledAt === null) throw new Error(`${operator.name} is not disabled`);
-      setOperatorDisabled(db, operator.id, null);
-      auditAccount(db, now, 'user.enable', operator);
-      return operator;
-    })(),
-  );
+  return onAccount(target, name, (db, { operator, disabledAt }) => {
+    if (disabledAt === null) throw new Error(`${operator.name} is not disabled`);
+    setOperatorDisabled(db, operator.id, null);
+    auditAccount(db, now, 'user.enable', operator);
+    return operator;
+  });
 }
 
 /** Ends someone's sessions (a lost or shared workstation) without disabling them. */
 export function signOutUser(target: string | HubDb, name: string, now: number = Date.now()): number {
-  return withDb(target, (db) =>
-    db.transaction(() => {
-      const { operator } = account(db, name);
-      const sessionsEnded = revokeSessions(db, operator.id, now);
-      auditAccount(db, now, 'user.sign-out', operator, { sessionsEnded });
-      return sessionsEnded;
-    })(),
-  );
+  return onAccount(target, name, (db, { operator }) => {
+    const sessionsEnded = revokeSessions(db, operator.id, now);
+    auditAccount(db, now, 'user.sign-out', operator, { sessionsEnded });
+    return sessionsEnded;
+  });
 }
 
 const withSkill = (skills: readonly Skill[], skill: Skill, on: boolean | undefined): Skill[] =>
@@ -149,33 +155,30 @@ export function changeUser(
   now: number = Date.now(),
 ): { operator: Operator; sessionsEnded: number } {
   const change = profileChangeSchema.parse(input);
-  return withDb(target, (db) =>
-    db.transaction(() => {
-      const { operator: before } = account(db, name);
-      const after: Operator = {
-        ...before,
-        role: change.role ?? before.role,
-        skills: withSkill(withSkill(before.skills, 'welsh', change.welsh), 'confidential', change.cleared),
-        capacity: change.capacity ?? before.capacity,
-      };
-      const rightsChanged =
-        after.role !== before.role ||
-        after.skills.length !== before.skills.length ||
-        after.skills.some((s) => !before.skills.includes(s));
-      if (!rightsChanged && after.capacity === before.capacity) return { operator: before, sessionsEnded: 0 };
-      setOperatorProfile(db, after.id, after);
-      logOperator(db, now, after);
-      const sessionsEnded = rightsChanged ? revokeSessions(db, after.id, now) : 0;
-      const released = releaseWorkNoLongerAllowed(db, after, now);
-      auditAccount(db, now, 'user.change', after, {
-        before: { role: before.role, skills: before.skills, capacity: before.capacity },
-        after: { role: after.role, skills: after.skills, capacity: after.capacity },
-        sessionsEnded,
-        released,
-      });
-      return { operator: after, sessionsEnded };
-    })(),
-  );
+  return onAccount(target, name, (db, { operator: before }) => {
+    const after: Operator = {
+      ...before,
+      role: change.role ?? before.role,
+      skills: withSkill(withSkill(before.skills, 'welsh', change.welsh), 'confidential', change.cleared),
+      capacity: change.capacity ?? before.capacity,
+    };
+    const rightsChanged =
+      after.role !== before.role ||
+      after.skills.length !== before.skills.length ||
+      after.skills.some((s) => !before.skills.includes(s));
+    if (!rightsChanged && after.capacity === before.capacity) return { operator: before, sessionsEnded: 0 };
+    setOperatorProfile(db, after.id, after);
+    logOperator(db, now, after);
+    const sessionsEnded = rightsChanged ? revokeSessions(db, after.id, now) : 0;
+    const released = releaseWorkNoLongerAllowed(db, after, now);
+    auditAccount(db, now, 'user.change', after, {
+      before: { role: before.role, skills: before.skills, capacity: before.capacity },
+      after: { role: after.role, skills: after.skills, capacity: after.capacity },
+      sessionsEnded,
+      released,
+    });
+    return { operator: after, sessionsEnded };
+  });
 }
 
 /**
@@ -207,14 +210,11 @@ export async function resetPassword(
 ): Promise<number> {
   if (password.length < 8) throw new Error('password must be at least 8 characters');
   const passwordHash = await hashPassword(password);
-  return withDb(target, (db) =>
-    db.transaction(() => {
-      const { operator } = account(db, name);
-      setOperatorPassword(db, operator.id, passwordHash);
-      clearLoginAttempts(db, operator.name);
-      const sessionsEnded = revokeSessions(db, operator.id, now);
-      auditAccount(db, now, 'user.password', operator, { sessionsEnded });
-      return sessionsEnded;
-    })(),
-  );
+  return onAccount(target, name, (db, { operator }) => {
+    setOperatorPassword(db, operator.id, passwordHash);
+    clearLoginAttempts(db, operator.name);
+    const sessionsEnded = revokeSessions(db, operator.id, now);
+    auditAccount(db, now, 'user.password', operator, { sessionsEnded });
+    return sessionsEnded;
+  });
 }
