@@ -9,6 +9,8 @@ import {
   type OperationInput,
 } from '../../../src/shared/protocol';
 import type { Skill, Role } from '../../../src/shared/domain';
+import type { HubContext } from '../../../src/hub/context';
+import type { HubDb } from '../../../src/hub/db/connection';
 import { startHub, type HubOptions, type RunningHub } from '../../../src/hub/server';
 import { tempDirWithCleanup } from '../../support/files';
 import { addUsers, loginToken, type UserSpecs } from '../../support/hub';
@@ -239,4 +241,21 @@ export function deskPerTest(): DeskPerTest {
     },
     track,
   };
+}
+
+/**
+ * A hub context over an open database with no server around it, for calling the hub's
+ * functions directly: commits are plain transactions and nobody is online.
+ */
+export function contextOver(db: HubDb, now: () => number): HubContext {
+  const ctx: HubContext = {
+    db,
+    now,
+    log: () => undefined,
+    leaseGraceMs: 60_000,
+    isOnline: () => false,
+    commit: <T>(fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)()),
+    commitGrouped: <T>(fn: () => T): Promise<T> => Promise.resolve().then(() => ctx.commit(fn)),
+  };
+  return ctx;
 }

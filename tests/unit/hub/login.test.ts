@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { loginResponseSchema } from '../../../src/shared/protocol';
 import { DEFAULT_LOGIN_POLICY, login } from '../../../src/hub/auth/login';
-import type { HubContext } from '../../../src/hub/context';
 import { hubDbPath, openHubDb } from '../../../src/hub/db/connection';
 import { disableUser } from '../../../src/hub/user-accounts';
 import { addUser } from '../../../src/hub/users';
-import { connectConsole, PASSWORD, startDesk, tempDir, type DeskFixture } from './helpers';
+import { connectConsole, contextOver, PASSWORD, startDesk, tempDir, type DeskFixture } from './helpers';
 
 let desk: DeskFixture | null = null;
 afterEach(async () => {
@@ -103,15 +102,7 @@ describe('an account changed while a sign-in checks the password', () => {
     const db = openHubDb(dir);
     try {
       await addUser(db, { name: 'alice', role: 'operator', password: PASSWORD });
-      const ctx: HubContext = {
-        db,
-        now: () => Date.now(),
-        log: () => undefined,
-        leaseGraceMs: 60_000,
-        isOnline: () => false,
-        commit: <T>(fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)()),
-        commitGrouped: <T>(fn: () => T): Promise<T> => Promise.resolve().then(() => ctx.commit(fn)),
-      };
+      const ctx = contextOver(db, () => Date.now());
       const secret = new TextEncoder().encode('login-race-secret-0123456789');
       // The account is read, then the password check awaits: the administrator acts then.
       const pending = login(ctx, secret, DEFAULT_LOGIN_POLICY, { name: 'alice', password: PASSWORD });

@@ -11,7 +11,7 @@ import { putConversation } from '../../../../src/hub/record';
 import { startHub } from '../../../../src/hub/server';
 import { loadSlaPoliciesAtStart } from '../../../../src/hub/sla/startup';
 import { seedDefaults } from '../../../../src/hub/users';
-import { tempDir } from '../helpers';
+import { contextOver, tempDir } from '../helpers';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2025, 8, 10, 9, 0, 0);
@@ -35,16 +35,7 @@ function standalone(dataDir: string, clock: { now: number }): { ctx: HubContext;
   });
   seedDefaults(db, clock.now);
   loadSlaPoliciesAtStart(db, dataDir, clock.now, () => undefined);
-  const ctx: HubContext = {
-    db,
-    now: () => clock.now,
-    log: () => undefined,
-    leaseGraceMs: 60_000,
-    isOnline: () => false,
-    commit: <T>(fn: () => T): T => (db.inTransaction ? fn() : db.transaction(fn)()),
-    commitGrouped: <T>(fn: () => T): Promise<T> => Promise.resolve().then(() => ctx.commit(fn)),
-  };
-  return { ctx, db };
+  return { ctx: contextOver(db, () => clock.now), db };
 }
 
 let n = 0;
