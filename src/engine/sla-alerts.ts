@@ -1,6 +1,7 @@
 import type { Operator } from '../shared/domain/entities';
 import type { EventName, EventPayload } from '../shared/ipc/events';
 import type { SlaEventRecord } from '../shared/protocol/entities-sla';
+import { isLead } from '../shared/domain/clearance';
 
 /** Alerts older than this (e.g. caught up after a long time offline) are history, not news. */
 export const SLA_ALERT_MAX_AGE_MS = 12 * 60 * 60_000;
@@ -15,7 +16,7 @@ export function slaAlertsFor(
   hubNow: number,
 ): EventPayload<'sla.alert'>[] {
   if (me === null) return [];
-  const lead = me.role === 'lead' || me.role === 'admin';
+  const lead = isLead(me);
   return alerts
     .filter((a) => a.kind === 'breached' && a.at >= hubNow - SLA_ALERT_MAX_AGE_MS)
     .filter((a) => a.assigneeId === me.id || lead)

@@ -1,4 +1,4 @@
-import type { Operator } from '../../shared/domain';
+import { isLead, type Operator } from '../../shared/domain';
 import type { HubDb } from '../db/connection';
 import { monthlyCsvFromHub, monthSchema } from '../sla/monthly-report';
 import { errorReply, headerValue, textReply, type HubReply, type HubRequest } from './types';
@@ -24,7 +24,7 @@ export async function handleReportRequest(
   } catch {
     return errorReply(401, 'unauthorised', 'session expired or revoked; sign in again');
   }
-  if (operator.role !== 'lead' && operator.role !== 'admin') {
+  if (!isLead(operator)) {
     return errorReply(403, 'forbidden', 'only shift leads and admins can export reports');
   }
   const month = monthSchema.safeParse(req.query.get('month'));

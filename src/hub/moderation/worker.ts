@@ -1,4 +1,4 @@
-import { PLATFORM_NAMES } from '../../shared/domain';
+import { isLead, PLATFORM_NAMES } from '../../shared/domain';
 import { PlatformError, type PlatformAdapters } from '../adapters/types';
 import type { HubContext } from '../context';
 import { getContact } from '../db/contacts';
@@ -127,7 +127,7 @@ export function startModerationWorker(ctx: HubContext, adapters: PlatformAdapter
     const automatic = actorId === null;
     const to = automatic
       ? listOperators(db)
-          .filter((o) => o.role === 'lead' || o.role === 'admin')
+          .filter(isLead)
           .map((o) => o.id)
       : [actorId];
     const what = automatic ? `automatic ${job.kind} of a comment` : job.kind;

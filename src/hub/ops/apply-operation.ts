@@ -1,4 +1,5 @@
 import {
+  isLead,
   isCleared,
   mayWorkConversation,
   staffMessage,
@@ -26,8 +27,6 @@ type Outcome =
 const accepted = (notice?: string): Outcome =>
   notice === undefined ? { kind: 'accepted' } : { kind: 'accepted', notice };
 const rejected = (code: RejectionCode, reason: string): Outcome => ({ kind: 'rejected', code, reason });
-
-const isLead = (operator: Operator): boolean => operator.role === 'lead' || operator.role === 'admin';
 
 interface Scope {
   readonly ctx: HubContext;

@@ -1,4 +1,4 @@
-import type { Operator } from '../../shared/domain';
+import { isLead, type Operator } from '../../shared/domain';
 import type { Platform } from '../../shared/domain';
 import { broadcastProblems, problemText } from '../../shared/broadcasts/rules';
 import {
@@ -59,8 +59,6 @@ interface Scope {
   readonly op: BroadcastOp;
   readonly now: number;
 }
-
-const isLead = (operator: Operator): boolean => operator.role === 'lead' || operator.role === 'admin';
 
 /** The author and everyone who wrote the current version count as its writers. */
 const wrote = (b: BroadcastCore, operatorId: string): boolean =>

@@ -1,4 +1,4 @@
-import type { Operator, OperatorStatus } from '../../shared/domain';
+import { isLead, type Operator, type OperatorStatus } from '../../shared/domain';
 import { shiftFromPut, type OperationInput, type RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
@@ -18,8 +18,6 @@ export type LeadOutcome =
 const ok: LeadOutcome = { kind: 'accepted' };
 const no = (code: RejectionCode, reason: string): LeadOutcome => ({ kind: 'rejected', code, reason });
 
-export const isLeadRole = (o: Operator): boolean => o.role === 'lead' || o.role === 'admin';
-
 /** The longest roster entry a lead can write: a long shift with handover either side. */
 const MAX_SHIFT_MS = 24 * 60 * 60_000;
 
@@ -37,7 +35,7 @@ export interface LeadScope {
 /** Roster, capacity and automatic assignment: shift leads and admins only. */
 export function applyLeadOperation(scope: LeadScope, op: LeadOp): LeadOutcome {
   const { ctx, actor, now } = scope;
-  if (!isLeadRole(actor))
+  if (!isLead(actor))
     return no(
       'forbidden',
       'Only shift leads and admins can change the roster, capacity or automatic assignment.',

@@ -1,4 +1,4 @@
-import { mayWorkConversation, staffMessage, type Message, type Operator } from '../../shared/domain';
+import { isLead, mayWorkConversation, staffMessage, type Message, type Operator } from '../../shared/domain';
 import { cannedFor } from '../../shared/canned/responses';
 import { LEAD_ONLY_ACTIONS } from '../../shared/moderation/reasons';
 import type { CommentModeration, OperationInput, RejectionCode } from '../../shared/protocol';
@@ -31,7 +31,6 @@ export interface ModerationScope {
 
 const ok: ModerationOutcome = { kind: 'accepted' };
 const no = (code: RejectionCode, reason: string): ModerationOutcome => ({ kind: 'rejected', code, reason });
-const isLead = (o: Operator): boolean => o.role === 'lead' || o.role === 'admin';
 
 /** The reply rule: the holder, anyone while it is free, or a lead, unless it moved since they looked. */
 const mayAnswer = (actor: Operator, c: HubConversation, seenSeq: number): boolean =>

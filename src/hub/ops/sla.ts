@@ -1,4 +1,4 @@
-import type { Operator } from '../../shared/domain';
+import { isLead, type Operator } from '../../shared/domain';
 import type { RejectionCode } from '../../shared/protocol';
 import { parseSlaPolicies, type SlaPoliciesFile } from '../../shared/sla';
 import { appendAudit } from '../db/audit';
@@ -22,7 +22,7 @@ export function setSlaPolicy(
   policies: SlaPoliciesFile,
   now: number,
 ): SlaOpOutcome {
-  if (actor.role !== 'lead' && actor.role !== 'admin') {
+  if (!isLead(actor)) {
     return {
       kind: 'rejected',
       code: 'forbidden',

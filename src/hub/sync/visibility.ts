@@ -1,4 +1,4 @@
-import { isCleared, type Operator } from '../../shared/domain';
+import { isLead, isCleared, type Operator } from '../../shared/domain';
 import type { Change, EntityRecord } from '../../shared/protocol';
 import { reasonWithoutQuotes } from '../../shared/triage/reason-quotes';
 import type { LoggedChange } from '../db/change-log';
@@ -77,8 +77,6 @@ export function visibleChange(change: LoggedChange, viewer: Operator): Change | 
   const record = visibleRecord(change.record, viewer, change.confidential);
   return record === null ? null : { seq: change.seq, at: change.at, ...record };
 }
-
-const isLead = (viewer: Operator): boolean => viewer.role === 'lead' || viewer.role === 'admin';
 
 /** A change whose visibility depends on who exactly the viewer is, not only on their key. */
 export const addressedToOne = (change: LoggedChange): boolean =>

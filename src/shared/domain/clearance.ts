@@ -1,5 +1,9 @@
 import type { Conversation, Operator } from './entities';
 
+/** Shift leads and admins: who supervises the desk, moves work and approves broadcasts. */
+export const isLead = (operator: Pick<Operator, 'role'>): boolean =>
+  operator.role === 'lead' || operator.role === 'admin';
+
 /** Cleared staff may read intelligence and sexual-offence reports (the `confidential` skill). */
 export const isCleared = (operator: Pick<Operator, 'skills'>): boolean =>
   operator.skills.includes('confidential');
@@ -21,4 +25,4 @@ export const mayWorkConversation = (
  * operator's key changed must start its cache again. Change one, change the other.
  */
 export const visibilityKey = (viewer: Pick<Operator, 'skills' | 'role'>): string =>
-  `${isCleared(viewer) ? 'cleared' : 'uncleared'}:${viewer.role === 'lead' || viewer.role === 'admin' ? 'lead' : 'operator'}`;
+  `${isCleared(viewer) ? 'cleared' : 'uncleared'}:${isLead(viewer) ? 'lead' : 'operator'}`;

@@ -6,8 +6,7 @@ import type { OperationInput } from '../../../../shared/protocol/operations';
 import { useDesk } from '../../context';
 import { formatDateTime } from '../../format/time';
 import { ChannelPreview } from './ChannelPreview';
-
-const isLead = (me: Operator): boolean => me.role === 'lead' || me.role === 'admin';
+import { isLead } from '../../../../shared/domain/clearance';
 
 /** `<input type="datetime-local">` value for an epoch in the workstation's zone. */
 function localInputValue(epochMs: number): string {

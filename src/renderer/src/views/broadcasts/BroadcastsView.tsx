@@ -7,6 +7,7 @@ import { BroadcastEditor } from './BroadcastEditor';
 import { DeskAlertComposer } from './DeskAlertComposer';
 import { useBroadcasts, useOperators } from './useBroadcastData';
 import './broadcasts.css';
+import { isLead } from '../../../../shared/domain/clearance';
 
 type Section = 'broadcasts' | 'alerts';
 type Editing =
@@ -24,7 +25,7 @@ export function BroadcastsView({ me, hubNow }: ViewProps) {
   const [section, setSection] = useState<Section>('broadcasts');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const lead = me.role === 'lead' || me.role === 'admin';
+  const lead = isLead(me);
   const selected = rows.find((r) => r.broadcast.id === selectedId) ?? null;
   const now = hubNow;
 

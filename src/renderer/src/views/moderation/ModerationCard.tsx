@@ -10,8 +10,7 @@ import {
   type ModerationReason,
 } from '../../../../shared/moderation/reasons';
 import { useDesk } from '../../context';
-
-const isLead = (me: Operator): boolean => me.role === 'lead' || me.role === 'admin';
+import { isLead } from '../../../../shared/domain/clearance';
 
 /**
  * One public comment and everything that can be done to it, each action with a reason

@@ -7,6 +7,7 @@ import { parseSlaPolicies, type SlaPoliciesFile } from '../../../../shared/sla/p
 import { useDesk } from '../../context';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
 import { formatDateTime } from '../../format/time';
+import { isLead } from '../../../../shared/domain/clearance';
 
 interface Row {
   firstResponse: string;
@@ -58,7 +59,7 @@ export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboar
   /** The lead's unsaved edits; null shows the hub's targets as they arrive. */
   const [edits, setEdits] = useState<Draft | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const mayEdit = me.role === 'lead' || me.role === 'admin';
+  const mayEdit = isLead(me);
 
   const load = useCallback(() => {
     void desk.sla.policy().then((result) => {
