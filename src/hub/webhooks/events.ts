@@ -7,9 +7,6 @@ import { z } from 'zod';
  * body and finally drop it, good messages and all).
  */
 
-/** The longest message body and name the desk stores (the domain schemas' limits). */
-export { MAX_CONTACT_NAME as MAX_NAME, MAX_MESSAGE_TEXT as MAX_TEXT } from '../../shared/domain/entities';
-
 export const idString = z.string().min(1).max(200);
 
 /** A platform's time field as it may come: a number or a numeric string. */

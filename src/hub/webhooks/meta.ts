@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { MAX_CONTACT_NAME, MAX_MESSAGE_TEXT } from '../../shared/domain';
 import { clip } from '../../shared/text/clip';
 import type { InboundEvent } from '../inbound-events';
-import {
-  idString,
-  kindWord,
-  MAX_NAME,
-  MAX_TEXT,
-  platformTime,
-  platformTimeField,
-  unreadable,
-  type SkippedEvent,
-} from './events';
+import { idString, kindWord, platformTime, platformTimeField, unreadable, type SkippedEvent } from './events';
 
 /*
  * Meta webhook payloads as documented for the Messenger Platform (`messaging` events) and
@@ -157,7 +149,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             platformMessageId: pressed.mid ?? `postback:${sender.id}:${String(timestamp ?? entry.time)}`,
             senderId: sender.id,
             senderName: null,
-            text: clip(`[Pressed: ${title}]`, MAX_TEXT),
+            text: clip(`[Pressed: ${title}]`, MAX_MESSAGE_TEXT),
             accountId: entry.id,
             replyToId: null,
             sentAt: platformTime(timestamp, 'ms'),
@@ -173,7 +165,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
         }
         const { sender, message_edit: change } = edited.data;
         if (sender.id === entry.id) continue;
-        const text = clip(change.text, MAX_TEXT);
+        const text = clip(change.text, MAX_MESSAGE_TEXT);
         events.push({
           type: 'comment-edited',
           edit: {
@@ -214,7 +206,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
           platformMessageId: message.mid,
           senderId: sender.id,
           senderName: null,
-          text: clip(text, MAX_TEXT),
+          text: clip(text, MAX_MESSAGE_TEXT),
           accountId: entry.id,
           replyToId: null,
           sentAt: platformTime(timestamp, 'ms'),
@@ -258,8 +250,8 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
       }
       const c = comment.data;
       if (c.from.id === entry.id) continue;
-      const senderName = c.from.name === undefined ? null : clip(c.from.name, MAX_NAME);
-      const text = clip(c.message ?? '', MAX_TEXT);
+      const senderName = c.from.name === undefined ? null : clip(c.from.name, MAX_CONTACT_NAME);
+      const text = clip(c.message ?? '', MAX_MESSAGE_TEXT);
       if (verb === 'add') {
         events.push({
           type: 'message',

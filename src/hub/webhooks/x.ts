@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { MAX_CONTACT_NAME, MAX_MESSAGE_TEXT } from '../../shared/domain';
 import { clip } from '../../shared/text/clip';
 import type { InboundEvent } from '../inbound-events';
-import {
-  idString,
-  kindWord,
-  MAX_NAME,
-  MAX_TEXT,
-  platformTime,
-  platformTimeField,
-  unreadable,
-  type SkippedEvent,
-} from './events';
+import { idString, kindWord, platformTime, platformTimeField, unreadable, type SkippedEvent } from './events';
 
 /*
  * X Account Activity API delivery: `for_user_id` is our subscribed account;
@@ -78,8 +70,8 @@ function senderName(users: unknown, senderId: string): string | null {
   if (!isRecord(users)) return null;
   const user = userSchema.safeParse(users[senderId]);
   if (!user.success) return null;
-  if (user.data.name !== undefined) return clip(user.data.name, MAX_NAME);
-  return user.data.screen_name !== undefined ? clip(`@${user.data.screen_name}`, MAX_NAME) : null;
+  if (user.data.name !== undefined) return clip(user.data.name, MAX_CONTACT_NAME);
+  return user.data.screen_name !== undefined ? clip(`@${user.data.screen_name}`, MAX_CONTACT_NAME) : null;
 }
 
 export function readXDelivery(envelope: XEnvelope): XDelivery {
@@ -112,7 +104,7 @@ export function readXDelivery(envelope: XEnvelope): XDelivery {
         platformMessageId: id,
         senderId: create.sender_id,
         senderName: senderName(envelope.users, create.sender_id),
-        text: clip(create.message_data.text, MAX_TEXT),
+        text: clip(create.message_data.text, MAX_MESSAGE_TEXT),
         accountId: envelope.for_user_id,
         replyToId: null,
         sentAt: platformTime(sent, 'ms'),
@@ -149,8 +141,8 @@ function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: Skippe
         kind: 'comment',
         platformMessageId: tweet.id_str,
         senderId: tweet.user.id_str,
-        senderName: name === undefined ? null : clip(name, MAX_NAME),
-        text: clip(tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? '', MAX_TEXT),
+        senderName: name === undefined ? null : clip(name, MAX_CONTACT_NAME),
+        text: clip(tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? '', MAX_MESSAGE_TEXT),
         accountId: envelope.for_user_id,
         replyToId: tweet.id_str,
         sentAt: platformTime(tweet.timestamp_ms, 'ms'),
