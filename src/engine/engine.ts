@@ -23,7 +23,7 @@ import { operatorNames, putOperator } from './db/directory';
 import type { CacheDb } from './db/handle';
 import { deleteMeta, getMeta, setMeta } from './db/meta';
 import { createEmergencyWatch } from './emergency-watch';
-import { startCheckpoints } from './db/checkpoints';
+import { startCheckpoints } from '../sqlite/checkpoints';
 import { openCacheDb } from './db/open';
 import { countQueued, countSetAside, type OutboxRow } from './db/outbox';
 import { watchSetAside } from './outbox-set-aside';

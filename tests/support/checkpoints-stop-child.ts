@@ -3,7 +3,7 @@
  * worker, writes, stops them and says so. Nothing else keeps this process alive while
  * the worker closes its connection, as in a tool that closes its engine and ends.
  */
-import { startCheckpoints } from '../../src/engine/db/checkpoints';
+import { startCheckpoints } from '../../src/sqlite/checkpoints';
 import { openCacheDb } from '../../src/engine/db/open';
 
 const dir = process.argv[2];

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cacheStatements } from '../../shared/sqlite/statement-cache';
+import { cacheStatements } from '../../sqlite/statement-cache';
 import type { CacheDb } from './handle';
 import { migrate } from './migrate';
 

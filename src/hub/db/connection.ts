@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheStatements } from '../../shared/sqlite/statement-cache';
+import { cacheStatements } from '../../sqlite/statement-cache';
 import { migrate } from './migrations';
 
 export type HubDb = Database.Database;

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheStatements } from '../../../../src/shared/sqlite/statement-cache';
-import { tempDirWithCleanup } from '../../../support/files';
+import { cacheStatements } from '../../../src/sqlite/statement-cache';
+import { tempDirWithCleanup } from '../../support/files';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

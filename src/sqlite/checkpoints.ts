@@ -1,16 +1,18 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { CacheDb } from './handle';
 
-/** How often the write-ahead log is folded back into the cache file. */
+/** How often the write-ahead log is folded back into the database file, unless told otherwise. */
 export const CHECKPOINT_EVERY_MS = 2_000;
 
 export interface CheckpointOptions {
   readonly everyMs?: number;
+  /** Names the database in log lines: `cache` (a console's) or `hub`. */
+  readonly label?: string;
   /** Where checkpoints run; `worker` falls back to `main` if the worker cannot start. */
   readonly thread?: 'worker' | 'main';
-  /** The better-sqlite3 the worker loads (the engine's own, resolved from here). */
+  /** The better-sqlite3 the worker loads (the app's own, resolved from here). */
   readonly driver?: string;
   readonly log?: (line: string) => void;
 }
@@ -32,6 +34,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
+// This connection only checkpoints, never commits. In WAL mode NORMAL already flushes the
+// log before a checkpoint and the file after it, so FULL (the hub's) would change nothing.
 db.pragma('synchronous = NORMAL');
 const checkpoint = () => {
   try {
@@ -57,20 +61,23 @@ parentPort.on('message', () => {
 const workerMessageSchema = z.object({ kind: z.literal('failed'), message: z.string() });
 
 /**
- * Checkpoints the cache's write-ahead log on a timer of its own, off the main thread.
+ * Checkpoints a database's write-ahead log on a timer of its own, off the main thread.
+ * Both the console's cache and the hub use it.
  *
  * By default SQLite checkpoints inside whichever commit takes the log past 1,000 pages, so
  * now and then one live batch paid for copying the whole log back and a disk flush before
- * the operator saw it. On a timer in the main thread the copy still stopped everything
+ * the operator saw it. At the hub the same commit held up every webhook and console on its
+ * one thread: about one commit in twenty under a webhook flood, each 5–8 ms. On a timer in the main thread the copy still stopped everything
  * else: about 18 ms every two seconds on a busy desk, and a quarter of a second in the
  * middle of a long catch-up, with IPC from the window waiting behind it. In a worker it
  * overlaps with the console's own work. A PASSIVE checkpoint never waits for a reader or
  * writer, and one with nothing to copy costs next to nothing. The first one comes at a
  * random point of the interval, so consoles started together do not all flush at once.
  */
-export function startCheckpoints(db: CacheDb, options: CheckpointOptions = {}): Checkpoints {
+export function startCheckpoints(db: Database.Database, options: CheckpointOptions = {}): Checkpoints {
   const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
   const log = options.log ?? (() => undefined);
+  const label = options.label ?? 'cache';
   db.pragma('wal_autocheckpoint = 0');
   let stopped = false;
   let mainTimer: { stop(): void } | null = null;
@@ -102,20 +109,20 @@ export function startCheckpoints(db: CacheDb, options: CheckpointOptions = {}): 
           resolve();
           if (worker === started) worker = null;
           if (!stopped) {
-            log('[cache] the checkpoint worker stopped: checkpointing on the main thread');
+            log(`[${label}] the checkpoint worker stopped: checkpointing on the main thread`);
             onMainThread();
           }
         });
       });
       started.on('message', (raw: unknown) => {
         const message = workerMessageSchema.safeParse(raw);
-        if (message.success) log(`[cache] checkpoint failed: ${message.data.message}`);
+        if (message.success) log(`[${label}] checkpoint failed: ${message.data.message}`);
       });
       started.on('error', (error) => {
-        log(`[cache] checkpoint worker: ${error.message}`);
+        log(`[${label}] checkpoint worker: ${error.message}`);
       });
     } catch (error) {
-      log(`[cache] no checkpoint worker (${error instanceof Error ? error.message : String(error)})`);
+      log(`[${label}] no checkpoint worker (${error instanceof Error ? error.message : String(error)})`);
       onMainThread();
     }
   }
@@ -136,7 +143,7 @@ export function startCheckpoints(db: CacheDb, options: CheckpointOptions = {}): 
   };
 }
 
-function mainThreadTimer(db: CacheDb, everyMs: number): { stop(): void } {
+function mainThreadTimer(db: Database.Database, everyMs: number): { stop(): void } {
   const checkpoint = (): void => {
     if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
   };

@@ -3,26 +3,36 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCheckpoints, type CheckpointOptions } from '../../../../src/engine/db/checkpoints';
-import type { CacheDb } from '../../../../src/engine/db/handle';
-import { CACHE_FILE, openCacheDb } from '../../../../src/engine/db/open';
-import { sleep, waitFor } from '../../../support/wait';
-import { tempDir } from '../fixtures';
+import Database from 'better-sqlite3';
+import { startCheckpoints, type CheckpointOptions } from '../../../src/sqlite/checkpoints';
+import { tempDirWithCleanup } from '../../support/files';
+import { sleep, waitFor } from '../../support/wait';
 
-const open: CacheDb[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const db of open.splice(0)) db.close();
+  for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function cache(): { db: CacheDb; fileSize: () => number } {
-  const dir = tempDir();
-  const db = openCacheDb(dir);
-  open.push(db);
+const tempDir = (): string => {
+  const { dir, cleanup } = tempDirWithCleanup('desk-checkpoints-');
+  cleanups.push(cleanup);
+  return dir;
+};
+
+/** A database in WAL mode, as the hub and every console cache open theirs. */
+function walDb(): { db: Database.Database; fileSize: () => number } {
+  const file = join(tempDir(), 'data.sqlite');
+  const db = new Database(file);
+  // Closed before its folder is removed (cleanups run in order).
+  cleanups.unshift(() => {
+    db.close();
+  });
+  db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-  return { db, fileSize: () => statSync(join(dir, CACHE_FILE)).size };
+  return { db, fileSize: () => statSync(file).size };
 }
 
-const fill = (db: CacheDb, rows: number): void => {
+const fill = (db: Database.Database, rows: number): void => {
   const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
   db.transaction(() => {
     for (let i = 0; i < rows; i += 1) insert.run('x'.repeat(500));
@@ -32,9 +42,9 @@ const fill = (db: CacheDb, rows: number): void => {
 describe.each<{ name: string; options: CheckpointOptions; thread: 'worker' | 'main' }>([
   { name: 'in a worker', options: {}, thread: 'worker' },
   { name: 'on the main thread', options: { thread: 'main' }, thread: 'main' },
-])('cache checkpoints on their own timer, $name', ({ options, thread }) => {
+])('checkpoints on their own timer, $name', ({ options, thread }) => {
   it('takes checkpoints out of commits and folds the log back into the file on the timer', async () => {
-    const { db, fileSize } = cache();
+    const { db, fileSize } = walDb();
     const checkpoints = startCheckpoints(db, { ...options, everyMs: 40 });
     expect(checkpoints.thread()).toBe(thread);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
@@ -48,7 +58,7 @@ describe.each<{ name: string; options: CheckpointOptions; thread: 'worker' | 'ma
   });
 
   it('stops when told to', async () => {
-    const { db, fileSize } = cache();
+    const { db, fileSize } = walDb();
     await startCheckpoints(db, { ...options, everyMs: 20 }).stop();
     const before = fileSize();
     fill(db, 2000);
@@ -57,17 +67,20 @@ describe.each<{ name: string; options: CheckpointOptions; thread: 'worker' | 'ma
   });
 });
 
-describe('cache checkpoints without a worker', () => {
+describe('checkpoints without a worker', () => {
   it('fall back to the main thread, and still fold the log in, when the worker cannot start', async () => {
-    const { db, fileSize } = cache();
+    const { db, fileSize } = walDb();
     const lines: string[] = [];
     const checkpoints = startCheckpoints(db, {
       everyMs: 40,
+      label: 'hub',
       driver: join(tempDir(), 'no-such-driver.js'),
       log: (line) => lines.push(line),
     });
     await waitFor(() => checkpoints.thread() === 'main', { timeoutMs: 5000, intervalMs: 10 });
-    expect(lines.join('\n')).toContain('checkpointing on the main thread');
+    expect(lines.join('\n')).toContain(
+      '[hub] the checkpoint worker stopped: checkpointing on the main thread',
+    );
     const before = fileSize();
     fill(db, 10_000);
     await waitFor(() => fileSize() > before + 4_000_000, { timeoutMs: 5000, intervalMs: 20 });
@@ -75,12 +88,12 @@ describe('cache checkpoints without a worker', () => {
   });
 });
 
-describe('stopping cache checkpoints', () => {
+describe('stopping checkpoints', () => {
   it('keeps the process alive until the worker has closed its connection', async () => {
     // An unsettled wait for the worker used to end such a process with exit code 13.
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '../../../support/checkpoints-stop-child.ts'), tempDir()],
+      ['--import', 'tsx', join(import.meta.dirname, '../../support/checkpoints-stop-child.ts'), tempDir()],
       { timeout: 20_000 },
     );
     expect(stdout.trim()).toBe('stopped');
