@@ -120,6 +120,7 @@ function toItems(db: CacheDb, rows: readonly CommentModeration[], me: string | n
       language: conversation?.language ?? 'en',
       confidential: conversation?.confidential ?? false,
       blocked: getBlockedAccount(db, confirmed.contactId) !== null,
+      hideable: message?.hideable !== false,
       pending: ops.length > 0,
     };
   });

@@ -33,6 +33,8 @@ export interface InboundMessage {
   readonly replyToId: string | null;
   /** When the platform says it was sent (ms), if it says; see `sentTime`. */
   readonly sentAt?: number | undefined;
+  /** False for a public post the platform will not let the force hide (see `Message.hideable`). */
+  readonly hideable?: boolean | undefined;
 }
 
 /**
@@ -255,6 +257,7 @@ export function ingestInbound(ctx: HubContext, inbound: InboundMessage): IngestR
       redacted: false,
       platformMessageId: inbound.platformMessageId,
       createdAt: sent,
+      ...(inbound.hideable === false ? { hideable: false } : {}),
     };
     addMessage(db, now, message, conversation);
     moderateIncoming(ctx, conversation, message, result, now);

@@ -49,7 +49,8 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const person = pick(people);
     const time = Date.now();
     if (sample.kind === 'comment' && randomInt(3) === 0) {
-      // A post on X that mentions the force's account.
+      // A post on X that mentions the force's account, or half the time answers one of the
+      // force's posts (only those can be hidden on X).
       const body = xTweetPayload(xAccountId, {
         id: String(1_700_000_000_000_000_000n + BigInt(randomInt(1e12))),
         createdAt: time,
@@ -57,6 +58,9 @@ export function startSimulator(options: SimulatorOptions): Simulator {
         userName: person.name,
         screenName: person.name.replace(/\s+/g, '').toLowerCase(),
         text: sample.text,
+        ...(randomInt(2) === 0
+          ? { inReplyTo: String(1_690_000_000_000_000_000n + BigInt(randomInt(1e6))) }
+          : {}),
       });
       return options.deliverX(body, xSignature(options.secrets.xConsumerSecret, body));
     }

@@ -144,4 +144,18 @@ test('the moderation view lists auto-hidden and flagged comments and acts on the
   const nowHidden = view.getByTestId('moderation-item').filter({ hasText: '07700' });
   await expect(nowHidden.getByTestId('moderation-state')).toHaveText('Hidden');
   await expect(nowHidden.getByTestId('moderation-sync')).toContainText('Confirmed by Facebook');
+
+  // An abusive post on X that answers nobody: X will not let the force hide it, so it is
+  // flagged for a person and the console says why Hide is not offered.
+  await hub.sendXPost('9001', '@ExamplePolice you lot are shit, where were you last night');
+  await page.getByText(/^Needs review \(/).click();
+  const mention = view.getByTestId('moderation-item').filter({ hasText: 'where were you' });
+  await expect(mention.getByTestId('moderation-state')).toHaveText('Visible');
+  await expect(mention.getByTestId('moderation-not-hideable')).toContainText(
+    'X lets the force hide replies only',
+  );
+  await expect(mention.getByTestId('moderation-hide')).toBeDisabled();
+  await mention.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'moderation-x-mention');
+  await saveScreenshot(page, 'moderation-x-mention-light-en');
 });

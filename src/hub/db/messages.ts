@@ -10,6 +10,7 @@ const rowSchema = z.object({
   body: z.string(),
   platform_message_id: z.string().nullable(),
   created_at: z.number(),
+  hideable: z.literal(0).nullable(),
 });
 
 const toMessage = (row: unknown): Message => {
@@ -23,14 +24,15 @@ const toMessage = (row: unknown): Message => {
     redacted: false,
     platformMessageId: r.platform_message_id,
     createdAt: r.created_at,
+    ...(r.hideable === 0 ? { hideable: false } : {}),
   });
 };
 
 export function insertMessage(db: HubDb, message: Message, platform: Platform): void {
   db.prepare(
-    `INSERT INTO messages (id, conversation_id, direction, author_id, body, platform, platform_message_id, created_at)
-     VALUES (@id, @conversationId, @direction, @authorId, @body, @platform, @platformMessageId, @createdAt)`,
-  ).run({ ...message, platform });
+    `INSERT INTO messages (id, conversation_id, direction, author_id, body, platform, platform_message_id, created_at, hideable)
+     VALUES (@id, @conversationId, @direction, @authorId, @body, @platform, @platformMessageId, @createdAt, @hideable)`,
+  ).run({ ...message, platform, hideable: message.hideable === false ? 0 : null });
 }
 
 export function setPlatformMessageId(db: HubDb, id: string, platformMessageId: string): void {

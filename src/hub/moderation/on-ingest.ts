@@ -38,7 +38,7 @@ function moderateFirstTime(
   const assessment = assessComment(result);
   if (!assessment.autoHide && assessment.flags.length === 0) return;
   const base = freshModeration(message.id, conversation, now);
-  const hide = assessment.autoHide && message.platformMessageId !== null;
+  const hide = assessment.autoHide && mayHide(message);
   record(ctx, conversation, message, now, {
     moderation: {
       ...base,
@@ -82,7 +82,7 @@ export function moderateEdited(
   if (before.state === 'deleted') return;
   const assessment = assessComment(result);
   const added = assessment.flags.filter((flag) => !before.flags.includes(flag));
-  const hide = assessment.autoHide && before.state === 'visible' && message.platformMessageId !== null;
+  const hide = assessment.autoHide && before.state === 'visible' && mayHide(message);
   if (added.length === 0 && !hide) return;
   record(ctx, conversation, message, now, {
     moderation: {
@@ -107,6 +107,14 @@ export function moderateEdited(
     edited: true,
   });
 }
+
+/**
+ * Whether the platform can be asked to hide it: it has an id there, and the platform allows
+ * it (X hides only replies). Otherwise abuse is only flagged, so a person can block or report
+ * the account, and nobody is told that a hide which could never work has failed.
+ */
+const mayHide = (message: Message): boolean =>
+  message.platformMessageId !== null && message.hideable !== false;
 
 function record(
   ctx: HubContext,
@@ -150,6 +158,7 @@ function record(
       reason: assessment.suggestedReason,
       suggestedCanned: assessment.suggestedCanned,
       ...(edited ? { edited: true } : {}),
+      ...(message.hideable === false ? { hideable: false } : {}),
     },
   });
 }

@@ -29,6 +29,10 @@ export interface ModerationScope {
   readonly now: number;
 }
 
+/** Why a post X will not hide (`Message.hideable` false) is not hidden; X would refuse the call. */
+export const NOT_HIDEABLE =
+  'X lets the force hide only replies, and this post answers nobody: block the account or report the post to X instead.';
+
 const ok: ModerationOutcome = { kind: 'accepted' };
 const no = (code: RejectionCode, reason: string): ModerationOutcome => ({ kind: 'rejected', code, reason });
 
@@ -89,6 +93,9 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
   }
   if (op.action === 'delete' && c.platform === 'x') {
     return no('invalid', 'X does not let the force delete replies by other people: hide it instead.');
+  }
+  if (op.action === 'hide' && message.hideable === false) {
+    return no('invalid', NOT_HIDEABLE);
   }
 
   let state = before.state;

@@ -33,6 +33,8 @@ const tweetSchema = z.object({
   extended_tweet: z.object({ full_text: z.string() }).optional(),
   user: z.object({ id_str: idString, name: z.string().optional(), screen_name: z.string().optional() }),
   retweeted_status: z.unknown().optional(),
+  /** The post this one answers; null or absent for a post that answers nobody. */
+  in_reply_to_status_id_str: idString.nullable().optional(),
   timestamp_ms: platformTimeField,
 });
 
@@ -146,6 +148,9 @@ function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: Skippe
         accountId: envelope.for_user_id,
         replyToId: tweet.id_str,
         sentAt: platformTime(tweet.timestamp_ms, 'ms'),
+        // X lets an account hide replies only. A mention that answers nobody starts its own
+        // conversation, so no automatic or manual hide is tried and failed on it.
+        hideable: typeof tweet.in_reply_to_status_id_str === 'string',
       },
     });
   }

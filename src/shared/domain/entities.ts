@@ -90,5 +90,10 @@ export const messageSchema = z.object({
   redacted: z.boolean(),
   platformMessageId: z.string().max(200).nullable(),
   createdAt: epochMsSchema,
+  /**
+   * False for a public comment the platform will not let the force hide: an X post that
+   * answers nobody (a mention), since X hides only replies. Absent: it may be hidden.
+   */
+  hideable: z.literal(false).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;

@@ -8,10 +8,14 @@ import type { Role, Skill } from '../../../src/shared/domain/enums';
 import { makeTempDir } from '../../support/files';
 import { addUsers } from '../../support/hub';
 import { freePort } from '../../support/net';
-import { metaDmBody, postSignedMeta } from '../../support/webhooks';
+import { xTweetPayload } from '../../../src/hub/webhooks/payloads';
+import { metaDmBody, postSignedMeta, postXWebhook, xSignature } from '../../support/webhooks';
 
 export const RENDERER_DIR = join(import.meta.dirname, '../../../out/renderer');
 export const META_SECRET = 'e2e-meta-app-secret';
+export const X_SECRET = 'e2e-x-consumer-secret';
+/** The force's account on X, as the hub's X deliveries name it. */
+export const X_ACCOUNT = '1716450569358098432';
 export const PASSWORD = 'e2e-password-123';
 
 export { freePort };
@@ -46,6 +50,7 @@ export class TestHub {
       dataDir: this.dataDir,
       port: this.port,
       metaAppSecret: META_SECRET,
+      xConsumerSecret: X_SECRET,
       tokenSecret: 'e2e-token-secret-0123456789abcdef',
     });
   }
@@ -59,6 +64,21 @@ export class TestHub {
   async sendDm(senderId: string, text: string): Promise<void> {
     const body = metaDmBody([{ senderId, mid: `m_${crypto.randomUUID()}`, text }], { time: Date.now() });
     expect(await postSignedMeta(this.url, body, META_SECRET)).toBe(200);
+  }
+
+  /** A post on X mentioning the force (or, with `inReplyTo`, answering one of its posts). */
+  async sendXPost(userId: string, text: string, inReplyTo?: string): Promise<void> {
+    const body = xTweetPayload(X_ACCOUNT, {
+      id: String(1_800_000_000_000_000_000n + BigInt(Math.floor(Math.random() * 1e12))),
+      createdAt: Date.now(),
+      userId,
+      userName: `X user ${userId}`,
+      screenName: `user${userId}`,
+      text,
+      ...(inReplyTo === undefined ? {} : { inReplyTo }),
+    });
+    const response = await postXWebhook(this.url, body, xSignature(X_SECRET, body));
+    expect(response.status).toBe(200);
   }
 }
 

@@ -199,6 +199,25 @@ describe('hub migrations', () => {
     );
   });
 
+  it('014 adds hideable to messages: empty (may be hidden) for the messages already there, and only 0 besides', () => {
+    const db = freshDb();
+    migrate(db, 13);
+    db.pragma('foreign_keys = OFF');
+    const insert = (id: string) =>
+      db
+        .prepare(
+          "INSERT INTO messages (id, conversation_id, direction, author_id, body, platform, platform_message_id, created_at) VALUES (?, 'c1', 'inbound', NULL, 'hello', 'x', ?, 1)",
+        )
+        .run(id, `tweet-${id}`);
+    insert('m1');
+    migrate(db, 14);
+    expect(userVersion(db)).toBe(14);
+    expect(db.prepare('SELECT id, hideable FROM messages').all()).toEqual([{ id: 'm1', hideable: null }]);
+    insert('m2');
+    db.prepare("UPDATE messages SET hideable = 0 WHERE id = 'm2'").run();
+    expect(() => db.prepare("UPDATE messages SET hideable = 1 WHERE id = 'm2'").run()).toThrow(/CHECK/);
+  });
+
   it('refuses a database from a newer hub with a clear error', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

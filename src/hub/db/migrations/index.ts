@@ -12,6 +12,7 @@ import { migration010UnsurePost } from './010-unsure-post';
 import { migration011DisabledUsers } from './011-disabled-users';
 import { migration012EditOrder } from './012-edit-order';
 import { migration013WithheldContacts } from './013-withheld-contacts';
+import { migration014UnhideablePosts } from './014-unhideable-posts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011DisabledUsers,
   migration012EditOrder,
   migration013WithheldContacts,
+  migration014UnhideablePosts,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -41,6 +41,8 @@ export const moderationItemSchema = z.object({
   confidential: z.boolean(),
   /** The commenter is blocked from the page or account. */
   blocked: z.boolean(),
+  /** False when the platform will not let the force hide it (an X post that answers nobody). */
+  hideable: z.boolean(),
   /** This operator's action on it is not yet confirmed by the hub. */
   pending: z.boolean(),
 });

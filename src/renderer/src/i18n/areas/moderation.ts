@@ -67,6 +67,8 @@ export const en = {
     sendReply: 'Send public reply',
     leadsOnly: 'Only shift leads can block accounts.',
     xNoDelete: 'X does not allow deleting other people’s replies.',
+    xNoHide:
+      'X lets the force hide replies only, and this post answers nobody. Block the account or report the post to X instead.',
     confirmDelete: 'Delete this comment from {{platform}}? This cannot be undone.',
     openConversation: 'Open conversation',
     inThread: 'Moderation',
@@ -163,6 +165,8 @@ export const cy: typeof en = {
     sendReply: 'Anfon ateb cyhoeddus',
     leadsOnly: 'Dim ond arweinwyr shifft all rwystro cyfrifon.',
     xNoDelete: 'Dydy X ddim yn caniatáu dileu atebion pobl eraill.',
+    xNoHide:
+      'Dim ond atebion mae X yn gadael i’r heddlu eu cuddio, a dydy’r neges hon ddim yn ateb neb. Rhwystrwch y cyfrif neu rhowch wybod i X am y neges yn lle hynny.',
     confirmDelete: 'Dileu’r sylw hwn o {{platform}}? Does dim modd dadwneud hyn.',
     openConversation: 'Agor y sgwrs',
     inThread: 'Cymedroli',

@@ -100,6 +100,7 @@ export function ModerationCard({
             })}{' '}
           </span>
         )}
+        {!item.hideable && <span data-testid="moderation-not-hideable">{t('moderation.xNoHide')} </span>}
         {item.pending ? (
           <span>{t('moderation.pending')}</span>
         ) : m.platformSync !== 'none' ? (
@@ -140,7 +141,8 @@ export function ModerationCard({
             <button
               type="button"
               data-testid="moderation-hide"
-              disabled={deleted}
+              disabled={deleted || !item.hideable}
+              title={item.hideable ? undefined : t('moderation.xNoHide')}
               onClick={() => void act('hide')}
             >
               {t('moderation.action.hide')}
