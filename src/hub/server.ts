@@ -104,12 +104,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     db.close();
     throw error;
   }
-  // Out of the commits: a commit that checkpointed held up every webhook and console.
-  const checkpoints = startCheckpoints(db, {
-    everyMs: options.checkpointEveryMs ?? HUB_CHECKPOINT_EVERY_MS,
-    label: 'hub',
-    log,
-  });
   const secret = tokenSecretFor(db, options.tokenSecret);
   const retentionMs = options.changeLogRetentionMs ?? 7 * DAY;
   pruneChanges(db, now() - retentionMs);
@@ -233,10 +227,16 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await broadcasts.stop();
     await moderationWorker.stop();
     clearInterval(pruneTimer);
-    await checkpoints.stop();
     db.close();
     throw error;
   }
+  // Out of the commits: a commit that checkpointed held up every webhook and console.
+  // Started once the hub is up, so no failed start leaves the worker behind.
+  const checkpoints = startCheckpoints(db, {
+    everyMs: options.checkpointEveryMs ?? HUB_CHECKPOINT_EVERY_MS,
+    label: 'hub',
+    log,
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${options.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`;

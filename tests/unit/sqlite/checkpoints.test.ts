@@ -20,7 +20,7 @@ const tempDir = (): string => {
 };
 
 /** A database in WAL mode, as the hub and every console cache open theirs. */
-function walDb(): { db: Database.Database; fileSize: () => number } {
+function walDb(): { db: Database.Database; file: string; fileSize: () => number } {
   const file = join(tempDir(), 'data.sqlite');
   const db = new Database(file);
   // Closed before its folder is removed (cleanups run in order).
@@ -29,7 +29,7 @@ function walDb(): { db: Database.Database; fileSize: () => number } {
   });
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-  return { db, fileSize: () => statSync(file).size };
+  return { db, file, fileSize: () => statSync(file).size };
 }
 
 const fill = (db: Database.Database, rows: number): void => {
@@ -55,6 +55,26 @@ describe.each<{ name: string; options: CheckpointOptions; thread: 'worker' | 'ma
     await waitFor(() => fileSize() > before + 4_000_000, { timeoutMs: 5000, intervalMs: 20 });
     await checkpoints.stop();
     expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(10_000);
+  });
+
+  it('keeps the log from growing without end while commits never stop', async () => {
+    const { db, file } = walDb();
+    const checkpoints = startCheckpoints(db, { ...options, everyMs: 20 });
+    const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+    let written = 0;
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      db.transaction(() => {
+        for (let i = 0; i < 40; i += 1) insert.run('x'.repeat(500));
+      })();
+      written += 40 * 500;
+      // A gap between commits, as between two webhooks or two pages of a catch-up.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await checkpoints.stop();
+    // Had the log never started over, it would hold everything written (and more).
+    expect(written).toBeGreaterThan(8_000_000);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(written / 4);
   });
 
   it('stops when told to', async () => {
