@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { roleSchema } from '../shared/domain';
+import { operatorSchema, roleSchema } from '../shared/domain';
 import { createGraphApiAdapter } from './adapters/graph-api';
 import { createRecordingAdapters } from './adapters/recording';
 import type { PlatformAdapters } from './adapters/types';
@@ -24,13 +24,22 @@ import {
   resetPassword,
   signOutUser,
 } from './user-accounts';
-import { addUser } from './users';
+import { addUser, MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT } from './users';
 
 class UsageError extends Error {}
 
 const USAGE =
   'usage: hub serve|user add|user list|user set|user disable|user enable|user sign-out|user password|audit verify|audit export|report monthly|triage [options]';
 const DEFAULT_DATA = './.desk-data';
+
+/** `--data DIR`, which every command takes, and `--name N`, which every account command does. */
+const dataOption = { data: { type: 'string' } } as const;
+const dataArg = z.string().min(1).default(DEFAULT_DATA);
+const dataSchema = z.object({ data: dataArg });
+const nameAndData = { ...dataOption, name: { type: 'string' } } as const;
+const nameAndDataSchema = z.object({ name: z.string().trim().min(1, 'required').max(100), data: dataArg });
+/** A capacity typed on the command line, held to the domain's bounds. */
+const capacityArg = z.coerce.number().pipe(operatorSchema.shape.capacity);
 
 const describe = (error: z.ZodError, prefix: string): string =>
   error.issues
@@ -98,7 +107,7 @@ async function serve(args: string[]): Promise<void> {
   const values = options(args, {
     host: { type: 'string' },
     port: { type: 'string' },
-    data: { type: 'string' },
+    ...dataOption,
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     simulate: { type: 'string' },
@@ -108,7 +117,7 @@ async function serve(args: string[]): Promise<void> {
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.coerce.number().int().min(0).max(65535).default(4310),
-        data: z.string().min(1).default(DEFAULT_DATA),
+        data: dataArg,
         'tls-cert': z.string().min(1).optional(),
         'tls-key': z.string().min(1).optional(),
         simulate: z.coerce.number().positive().max(6000).optional(),
@@ -156,6 +165,13 @@ async function serve(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** A new password, from DESK_PASSWORD or typed; refused if too short to be set. */
+async function readNewPassword(): Promise<string> {
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(PASSWORD_TOO_SHORT);
+  return password;
+}
+
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.DESK_PASSWORD;
   if (fromEnv !== undefined && fromEnv.length > 0) return fromEnv;
@@ -184,26 +200,22 @@ async function readPassword(): Promise<string> {
 
 async function userAdd(args: string[]): Promise<void> {
   const values = options(args, {
-    name: { type: 'string' },
+    ...nameAndData,
     role: { type: 'string' },
     welsh: { type: 'boolean' },
     cleared: { type: 'boolean' },
     capacity: { type: 'string' },
-    data: { type: 'string' },
   });
   const opts = parse(
-    z.object({
-      name: z.string().trim().min(1, 'required').max(100),
+    nameAndDataSchema.extend({
       role: roleSchema,
       welsh: z.boolean().default(false),
       cleared: z.boolean().default(false),
-      capacity: z.coerce.number().int().min(1).max(100).default(8),
-      data: z.string().min(1).default(DEFAULT_DATA),
+      capacity: capacityArg.default(8),
     }),
     values,
   );
-  const password = await readPassword();
-  if (password.length < 8) throw new UsageError('password must be at least 8 characters');
+  const password = await readNewPassword();
   const skills = [
     ...(opts.welsh ? (['welsh'] as const) : []),
     ...(opts.cleared ? (['confidential'] as const) : []),
@@ -218,11 +230,6 @@ async function userAdd(args: string[]): Promise<void> {
   process.stdout.write(`added ${operator.role} ${operator.name} (${operator.id})\n`);
 }
 
-const nameAndData = { name: { type: 'string' }, data: { type: 'string' } } as const;
-const nameAndDataSchema = z.object({
-  name: z.string().trim().min(1, 'required').max(100),
-  data: z.string().min(1).default(DEFAULT_DATA),
-});
 const yesNo = z
   .enum(['yes', 'no'], { message: 'must be yes or no' })
   .transform((v) => v === 'yes')
@@ -232,10 +239,7 @@ const ended = (n: number): string => `${String(n)} session${n === 1 ? '' : 's'} 
 
 /** `user list`: everyone, with role, skills, capacity, whether disabled and live sessions. */
 function userList(args: string[]): void {
-  const opts = parse(
-    z.object({ data: z.string().min(1).default(DEFAULT_DATA) }),
-    options(args, { data: { type: 'string' } }),
-  );
+  const opts = parse(dataSchema, options(args, dataOption));
   const rows = listUsers(existingDataDir(opts.data));
   const lines = rows.map(({ operator: o, disabledAt, liveSessions }) =>
     [
@@ -282,7 +286,7 @@ function userSet(args: string[]): void {
       role: roleSchema.optional(),
       welsh: yesNo,
       cleared: yesNo,
-      capacity: z.coerce.number().int().min(1).max(100).optional(),
+      capacity: capacityArg.optional(),
     }),
     values,
   );
@@ -298,15 +302,13 @@ function userSet(args: string[]): void {
 async function userPassword(args: string[]): Promise<void> {
   const opts = parse(nameAndDataSchema, options(args, nameAndData));
   const dir = existingDataDir(opts.data);
-  const password = await readPassword();
-  if (password.length < 8) throw new UsageError('password must be at least 8 characters');
+  const password = await readNewPassword();
   const sessionsEnded = await resetPassword(dir, opts.name, password);
   process.stdout.write(`new password set for ${opts.name}; ${ended(sessionsEnded)}\n`);
 }
 
 function auditVerify(args: string[]): void {
-  const values = options(args, { data: { type: 'string' } });
-  const opts = parse(z.object({ data: z.string().min(1).default(DEFAULT_DATA) }), values);
+  const opts = parse(dataSchema, options(args, dataOption));
   const db = openHubDb(existingDataDir(opts.data));
   try {
     const result = verifyAudit(db);
@@ -323,13 +325,12 @@ function auditVerify(args: string[]): void {
 
 function auditExport(args: string[]): void {
   const values = options(args, {
-    data: { type: 'string' },
+    ...dataOption,
     since: { type: 'string' },
     until: { type: 'string' },
   });
   const opts = parse(
-    z.object({
-      data: z.string().min(1).default(DEFAULT_DATA),
+    dataSchema.extend({
       since: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
       until: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     }),
@@ -348,8 +349,8 @@ function auditExport(args: string[]): void {
 
 /** `report monthly --month YYYY-MM [--data DIR]`: the month's figures as CSV on stdout. */
 function reportMonthly(args: string[]): void {
-  const values = options(args, { data: { type: 'string' }, month: { type: 'string' } });
-  const opts = parse(z.object({ data: z.string().min(1).default(DEFAULT_DATA), month: monthSchema }), values);
+  const values = options(args, { ...dataOption, month: { type: 'string' } });
+  const opts = parse(dataSchema.extend({ month: monthSchema }), values);
   const db = openHubDb(existingDataDir(opts.data));
   try {
     process.stdout.write(monthlyCsvFromHub(db, opts.month));

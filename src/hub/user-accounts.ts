@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mayWorkConversation, roleSchema, type Operator, type Skill } from '../shared/domain';
+import { mayWorkConversation, operatorSchema, roleSchema, type Operator, type Skill } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { appendAudit } from './db/audit';
 import type { HubDb } from './db/connection';
@@ -15,7 +15,7 @@ import {
 } from './db/operators';
 import { clearLoginAttempts, countLiveSessions, revokeSessions } from './db/sessions';
 import { logOperator, returnToQueue } from './record';
-import { withDb } from './users';
+import { MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT, withDb } from './users';
 
 /*
  * What a desk administrator does to accounts after `user add`: someone leaves, is moved,
@@ -51,7 +51,7 @@ export const profileChangeSchema = z
     role: roleSchema.optional(),
     welsh: z.boolean().optional(),
     cleared: z.boolean().optional(),
-    capacity: z.number().int().min(1).max(100).optional(),
+    capacity: operatorSchema.shape.capacity.optional(),
   })
   .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export type ProfileChange = z.input<typeof profileChangeSchema>;
@@ -208,7 +208,7 @@ export async function resetPassword(
   password: string,
   now: number = Date.now(),
 ): Promise<number> {
-  if (password.length < 8) throw new Error('password must be at least 8 characters');
+  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(PASSWORD_TOO_SHORT);
   const passwordHash = await hashPassword(password);
   return onAccount(target, name, (db, { operator }) => {
     setOperatorPassword(db, operator.id, passwordHash);

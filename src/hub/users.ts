@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { roleSchema, skillSchema, type Operator } from '../shared/domain';
+import { operatorSchema, roleSchema, skillSchema, type Operator } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { appendAudit } from './db/audit';
 import { openHubDb, type HubDb } from './db/connection';
@@ -9,12 +9,15 @@ import { getQueue } from './db/queues';
 import { logOperator, putQueue } from './record';
 import { DEFAULT_QUEUES } from './routing';
 
+export const MIN_PASSWORD_LENGTH = 8;
+export const PASSWORD_TOO_SHORT = `password must be at least ${String(MIN_PASSWORD_LENGTH)} characters`;
+
 export const newUserSchema = z.object({
   name: z.string().trim().min(1).max(100),
   role: roleSchema,
-  password: z.string().min(8, 'password must be at least 8 characters').max(1000),
+  password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT).max(1000),
   skills: z.array(skillSchema).default([]),
-  capacity: z.number().int().min(1).max(100).default(8),
+  capacity: operatorSchema.shape.capacity.default(8),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
