@@ -21,6 +21,9 @@ export const xEnvelopeSchema = z.looseObject({
   users: z.unknown().optional(),
 });
 
+/** The profile fields a name is taken from. */
+const userSchema = z.object({ name: z.string().optional(), screen_name: z.string().optional() });
+
 /**
  * A post from X's Account Activity API (a v1.1 Tweet object): a mention of our account, a
  * reply to one of our posts, a quote. Long posts carry their whole text in
@@ -31,7 +34,7 @@ const tweetSchema = z.object({
   text: z.string().optional(),
   full_text: z.string().optional(),
   extended_tweet: z.object({ full_text: z.string() }).optional(),
-  user: z.object({ id_str: idString, name: z.string().optional(), screen_name: z.string().optional() }),
+  user: userSchema.extend({ id_str: idString }),
   retweeted_status: z.unknown().optional(),
   /** The post this one answers; null or absent for a post that answers nobody. */
   in_reply_to_status_id_str: idString.nullable().optional(),
@@ -57,8 +60,6 @@ const dmEventSchema = z.object({
   }),
 });
 
-const userSchema = z.object({ name: z.string().optional(), screen_name: z.string().optional() });
-
 export interface XDelivery {
   readonly events: InboundEvent[];
   readonly skipped: SkippedEvent[];
@@ -67,13 +68,17 @@ export interface XDelivery {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The name a profile shows (else its @handle), cut to fit; null when it has neither. */
+function displayName(user: z.infer<typeof userSchema>): string | null {
+  if (user.name !== undefined) return clip(user.name, MAX_CONTACT_NAME);
+  return user.screen_name !== undefined ? clip(`@${user.screen_name}`, MAX_CONTACT_NAME) : null;
+}
+
 /** A profile that does not parse costs the DM its sender's name, never the DM. */
 function senderName(users: unknown, senderId: string): string | null {
   if (!isRecord(users)) return null;
   const user = userSchema.safeParse(users[senderId]);
-  if (!user.success) return null;
-  if (user.data.name !== undefined) return clip(user.data.name, MAX_CONTACT_NAME);
-  return user.data.screen_name !== undefined ? clip(`@${user.data.screen_name}`, MAX_CONTACT_NAME) : null;
+  return user.success ? displayName(user.data) : null;
 }
 
 export function readXDelivery(envelope: XEnvelope): XDelivery {
@@ -134,8 +139,6 @@ function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: Skippe
       skipped.push({ kind: 'tweet_create_events/retweet', why: 'not handled' });
       continue;
     }
-    const name =
-      tweet.user.name ?? (tweet.user.screen_name === undefined ? undefined : `@${tweet.user.screen_name}`);
     events.push({
       type: 'message',
       message: {
@@ -143,7 +146,7 @@ function readTweets(envelope: XEnvelope, events: InboundEvent[], skipped: Skippe
         kind: 'comment',
         platformMessageId: tweet.id_str,
         senderId: tweet.user.id_str,
-        senderName: name === undefined ? null : clip(name, MAX_CONTACT_NAME),
+        senderName: displayName(tweet.user),
         text: clip(tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? '', MAX_MESSAGE_TEXT),
         accountId: envelope.for_user_id,
         replyToId: tweet.id_str,
