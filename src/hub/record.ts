@@ -66,7 +66,6 @@ export function relogMessage(db: HubDb, at: number, messageId: string, confident
   return appendChange(db, { entity: 'message', data: message }, at, { confidential });
 }
 
-/** Tells one operator something, at `at`, through the change log (they hear it on reconnect). */
 /** Puts a held conversation back in its queue and tells whoever held it why. */
 export function returnToQueue(db: HubDb, at: number, conversation: HubConversation, why: string): void {
   if (conversation.assigneeId === null) return;
@@ -84,6 +83,7 @@ export function returnToQueue(db: HubDb, at: number, conversation: HubConversati
   });
 }
 
+/** Tells one operator something, at `at`, through the change log (they hear it on reconnect). */
 export function addNotice(db: HubDb, at: number, what: Omit<Notice, 'id' | 'createdAt'>): number {
   const notice: Notice = { id: newId(), ...what, createdAt: at };
   insertNotice(db, notice);

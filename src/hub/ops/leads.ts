@@ -7,7 +7,7 @@ import { getOperator, setOperatorStatus } from '../db/operators';
 import { getQueue } from '../db/queues';
 import { getShift } from '../db/shifts';
 import { setOperatorCapacity } from '../db/workload';
-import { addNotice, logOperator, putConversation, putQueue } from '../record';
+import { logOperator, putQueue, returnToQueue } from '../record';
 import { putActivity, putShift } from '../record-leads';
 
 /** The same shape apply-operation's switch returns. */
@@ -89,18 +89,12 @@ export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, '
   let returned = 0;
   for (const c of conversationsAssignedTo(ctx.db, actor.id)) {
     if (c.status !== 'open' || c.responseDueAt === null) continue;
-    putConversation(
+    returnToQueue(
       ctx.db,
       now,
-      { ...c, assigneeId: null, leaseExpiresAt: null, updatedAt: now },
-      { assignmentChanged: true },
+      c,
+      'You went off shift: a conversation still awaiting a reply went back to its queue.',
     );
-    addNotice(ctx.db, now, {
-      operatorId: actor.id,
-      kind: 'moved-from-you',
-      conversationId: c.id,
-      text: 'You went off shift: a conversation still awaiting a reply went back to its queue.',
-    });
     appendAudit(ctx.db, {
       at: now,
       actorId: actor.id,
