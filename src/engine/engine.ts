@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Operator } from '../shared/domain/entities';
-import { visibilityKey } from '../shared/domain/clearance';
 import type {
   ConnectionState,
   ConversationDetail,
@@ -21,7 +20,7 @@ import type { ChangeSet } from './cache/records';
 import { getViewConversation } from './db/conversations';
 import { operatorNames, putOperator } from './db/directory';
 import type { CacheDb } from './db/handle';
-import { deleteMeta, getMeta, setMeta } from './db/meta';
+import { cacheOwnerOf, deleteMeta, getMeta, setMeta } from './db/meta';
 import { createEmergencyWatch } from './emergency-watch';
 import { startCheckpoints } from '../sqlite/checkpoints';
 import { openCacheDb } from './db/open';
@@ -474,18 +473,18 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       onHubTime(answer.hubTime, now());
       await stopConnection();
       const owner = getMeta(db, 'cacheOwner');
-      const rights = visibilityKey(answer.operator);
+      const wanted = cacheOwnerOf(hubUrl, answer.operator);
       if (
         owner === null ||
         !sameUrl(owner.hubUrl, hubUrl) ||
-        owner.operatorId !== answer.operator.id ||
-        owner.rights !== rights
+        owner.operatorId !== wanted.operatorId ||
+        owner.rights !== wanted.rights
       ) {
         // Never show one operator's cached work (confidential included) to another, nor keep
         // what someone could read before their clearance was taken away.
         resetCache(db);
         viewers.clear();
-        setMeta(db, 'cacheOwner', { hubUrl, operatorId: answer.operator.id, rights });
+        setMeta(db, 'cacheOwner', wanted);
         options.emit('data.changed', { conversationIds: [], lists: true });
       }
       db.transaction(() => {

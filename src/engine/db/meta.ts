@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { epochMsSchema, operatorSchema } from '../../shared/domain/entities';
+import { visibilityKey } from '../../shared/domain/clearance';
+import { epochMsSchema, operatorSchema, type Operator } from '../../shared/domain/entities';
 import { seqSchema } from '../../shared/protocol/changes';
 import type { CacheDb } from './handle';
 
@@ -24,6 +25,13 @@ export const metaSchemas = {
 };
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;
+
+/** The `cacheOwner` of a cache filled for this operator, with these rights, from this hub. */
+export const cacheOwnerOf = (hubUrl: string, operator: Operator): MetaValue<'cacheOwner'> => ({
+  hubUrl,
+  operatorId: operator.id,
+  rights: visibilityKey(operator),
+});
 
 /** A stored value that fails its schema reads as absent: a damaged row must not crash startup. */
 export function getMeta<K extends MetaKey>(db: CacheDb, key: K): MetaValue<K> | null {

@@ -4,13 +4,12 @@ import { reasonWithoutQuotes } from '../../shared/triage/reason-quotes';
 import type { LoggedChange } from '../db/change-log';
 
 /**
- * What one operator may see of a record: notices only reach their operator, and the text
- * of confidential conversations, and the names of the people who started them, only
- * reach staff cleared to read them. The preview and the
- * words triage quoted from the message are text too. `conversationConfidential` is the
- * logged row's flag: a conversation row written before the conversation turned
- * confidential is marked when it turns (`markConversationConfidential`), though its own
- * data still says otherwise.
+ * What one operator may see of a record: notices only reach their operator, and the text of
+ * confidential conversations, and the names of the people who started them, only reach
+ * staff cleared to read them. The preview and the words triage quoted from the message are
+ * text too. `conversationConfidential` is the logged row's flag: a conversation row written
+ * before the conversation turned confidential is marked when it turns
+ * (`markConversationConfidential`), though its own data still says otherwise.
  */
 export function visibleRecord(
   record: EntityRecord,

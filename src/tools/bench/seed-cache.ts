@@ -3,10 +3,9 @@ import { DEFAULT_QUEUES } from '../../hub/routing';
 import { putConfirmedConversation, putViewConversation } from '../../engine/db/conversations';
 import { putContact, putOperator, putQueue } from '../../engine/db/directory';
 import { putConfirmedMessage } from '../../engine/db/messages';
-import { setMeta } from '../../engine/db/meta';
+import { cacheOwnerOf, setMeta } from '../../engine/db/meta';
 import { openCacheDb } from '../../engine/db/open';
 import type { Contact, Conversation, Message, Operator } from '../../shared/domain/entities';
-import { visibilityKey } from '../../shared/domain/clearance';
 
 const WORDS = [
   'stolen',
@@ -78,11 +77,7 @@ export function seedCache(dataDir: string, options: SeedOptions): void {
       setMeta(db, 'hubUrl', options.hubUrl);
       setMeta(db, 'token', 'bench-seeded-session');
       setMeta(db, 'tokenExpiresAt', now + 12 * 3600_000);
-      setMeta(db, 'cacheOwner', {
-        hubUrl: options.hubUrl,
-        operatorId: options.operator.id,
-        rights: visibilityKey(options.operator),
-      });
+      setMeta(db, 'cacheOwner', cacheOwnerOf(options.hubUrl, options.operator));
       setMeta(db, 'lastSeq', options.conversations * (options.messagesPerConversation + 2));
     })();
     const CHUNK = 5000;

@@ -1,6 +1,5 @@
-import { setMeta } from '../../engine/db/meta';
+import { cacheOwnerOf, setMeta } from '../../engine/db/meta';
 import { openCacheDb } from '../../engine/db/open';
-import { visibilityKey } from '../../shared/domain/clearance';
 import type { Session } from './desk';
 
 /**
@@ -14,11 +13,7 @@ export function storeSession(dataDir: string, hubUrl: string, session: Session):
     setMeta(db, 'token', session.token);
     setMeta(db, 'tokenExpiresAt', session.expiresAt);
     setMeta(db, 'operator', session.operator);
-    setMeta(db, 'cacheOwner', {
-      hubUrl,
-      operatorId: session.operator.id,
-      rights: visibilityKey(session.operator),
-    });
+    setMeta(db, 'cacheOwner', cacheOwnerOf(hubUrl, session.operator));
   } finally {
     db.close();
   }
