@@ -4,7 +4,7 @@ import { getMeta, setMeta } from '../db/meta';
 import { deleteOutbox, settledAcked, type OutboxRow } from '../db/outbox';
 import { targetsOf } from './optimistic';
 import { recomputeConversations } from './recompute';
-import { ChangeSet, applyRecord } from './records';
+import { ChangeSet, applyRecords } from './records';
 
 export type BatchOutcome =
   | {
@@ -32,10 +32,11 @@ export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string |
       if (batch.upTo <= lastSeq) return { kind: 'stale', lastSeq };
       if (batch.after > lastSeq) return { kind: 'gap', lastSeq };
       const changes = new ChangeSet();
-      for (const change of batch.changes) {
-        if (change.seq <= lastSeq || change.seq > batch.upTo) continue;
-        applyRecord(db, change, changes);
-      }
+      applyRecords(
+        db,
+        batch.changes.filter((change) => change.seq > lastSeq && change.seq <= batch.upTo),
+        changes,
+      );
       setMeta(db, 'lastSeq', batch.upTo);
       const settled = settledAcked(db, batch.upTo);
       for (const row of settled) {

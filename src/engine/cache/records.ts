@@ -1,9 +1,9 @@
-import type { Conversation } from '../../shared/domain/entities';
+import type { Conversation, Message } from '../../shared/domain/entities';
 import type { EntityRecord, Notice } from '../../shared/protocol/changes';
 import { putConfirmedConversation } from '../db/conversations';
 import { putContact, putOperator, putQueue } from '../db/directory';
 import type { CacheDb } from '../db/handle';
-import { putConfirmedMessage } from '../db/messages';
+import { putConfirmedMessages } from '../db/messages';
 import { putNotice } from '../db/notices';
 import { putBlockedAccount, putCommentModeration } from '../db/moderation';
 import { putBroadcast, putDeskAlertRow } from '../db/broadcasts';
@@ -32,8 +32,28 @@ export class ChangeSet {
   }
 }
 
-/** Writes one whole hub row into the confirmed cache. Views are rebuilt by the caller. */
-export function applyRecord(db: CacheDb, record: EntityRecord, changes: ChangeSet): void {
+/**
+ * Writes whole hub rows into the confirmed cache, inside the caller's transaction. Views are
+ * rebuilt by the caller. Messages are stored together after the rest, so the search index
+ * takes them in one go (see putConfirmedMessages); nothing else reads them before then.
+ */
+export function applyRecords(db: CacheDb, records: Iterable<EntityRecord>, changes: ChangeSet): void {
+  // Keyed by id, so a message sent twice in one page is stored once, as last sent.
+  const messages = new Map<string, Message>();
+  for (const record of records) {
+    if (record.entity === 'message') {
+      messages.set(record.data.id, record.data);
+      changes.conversationIds.add(record.data.conversationId);
+    } else applyRecord(db, record, changes);
+  }
+  putConfirmedMessages(db, messages.values());
+}
+
+function applyRecord(
+  db: CacheDb,
+  record: Exclude<EntityRecord, { entity: 'message' }>,
+  changes: ChangeSet,
+): void {
   switch (record.entity) {
     case 'queue':
       putQueue(db, record.data);
@@ -52,10 +72,6 @@ export function applyRecord(db: CacheDb, record: EntityRecord, changes: ChangeSe
       changes.conversationIds.add(record.data.id);
       changes.confirmed.set(record.data.id, record.data);
       changes.lists = true;
-      return;
-    case 'message':
-      putConfirmedMessage(db, record.data);
-      changes.conversationIds.add(record.data.conversationId);
       return;
     case 'notice':
       if (putNotice(db, record.data)) changes.notices.push(record.data);

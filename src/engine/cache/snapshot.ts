@@ -2,7 +2,7 @@ import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
 import { setMeta } from '../db/meta';
 import { recomputeConversations } from './recompute';
-import { ChangeSet, applyRecord } from './records';
+import { ChangeSet, applyRecords } from './records';
 
 const idOf = (record: EntityRecord): string => record.data.id;
 
@@ -21,10 +21,8 @@ export function applySnapshotPage(
     .transaction(() => {
       const changes = new ChangeSet();
       const remember = db.prepare('INSERT OR IGNORE INTO snapshot_ids (entity, id) VALUES (?, ?)');
-      for (const record of records) {
-        applyRecord(db, record, changes);
-        remember.run(record.entity, idOf(record));
-      }
+      applyRecords(db, records, changes);
+      for (const record of records) remember.run(record.entity, idOf(record));
       recomputeConversations(db, changes.conversationIds, operatorId, changes.confirmed);
       // Old notices from a snapshot are history, not news.
       changes.notices.length = 0;

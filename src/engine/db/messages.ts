@@ -1,35 +1,72 @@
+import { z } from 'zod';
 import { messageSchema, type Message } from '../../shared/domain/entities';
 import type { CacheDb } from './handle';
 import { parseJsonColumn } from './json';
 
-/** A hub message replaces any optimistic copy with the same id (the opId). */
-export function putConfirmedMessage(db: CacheDb, message: Message): void {
-  db.prepare(
+/**
+ * Stores hub messages; each replaces any optimistic copy with the same id (the opId). The
+ * new ones are then added to the search index (cache migration 011) in one statement,
+ * newest first: FTS5 writes its in-memory words out as a segment at every statement
+ * savepoint and whenever a rowid comes lower than the last (its rowid is the negated rid),
+ * so a page of messages indexed one by one became a segment each. A message that was
+ * already here is re-indexed by the update trigger if its text changed.
+ *
+ * Call it once per transaction with every message the transaction stores.
+ */
+export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): void {
+  const upsert = db.prepare(
     `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
      VALUES (@id, @conversationId, @createdAt, @body, 0, @data)
      ON CONFLICT (id) DO UPDATE SET conversation_id = excluded.conversation_id, created_at = excluded.created_at,
        body = excluded.body, pending = 0, data = excluded.data`,
-  ).run({
-    id: message.id,
-    conversationId: message.conversationId,
-    createdAt: message.createdAt,
-    body: message.body,
-    data: JSON.stringify(message),
-  });
+  );
+  // A new row's rid is the highest so far plus one; a replaced row keeps its rid.
+  const before = maxRid(db);
+  let stored = false;
+  for (const message of messages) {
+    upsert.run({
+      id: message.id,
+      conversationId: message.conversationId,
+      createdAt: message.createdAt,
+      body: message.body,
+      data: JSON.stringify(message),
+    });
+    stored = true;
+  }
+  if (!stored) return;
+  db.prepare(
+    'INSERT INTO messages_search (rowid, body) SELECT -rid, body FROM messages WHERE rid > ? ORDER BY rid DESC',
+  ).run(before);
 }
+
+/** Stores one hub message; see putConfirmedMessages. */
+export function putConfirmedMessage(db: CacheDb, message: Message): void {
+  putConfirmedMessages(db, [message]);
+}
+
+const ridSchema = z.number().int();
+const maxRid = (db: CacheDb): number =>
+  ridSchema.parse(db.prepare('SELECT COALESCE(MAX(rid), 0) FROM messages').pluck().get());
 
 /** Adds a local, not yet confirmed message unless the hub's copy is already here. */
 export function putPendingMessageIfAbsent(db: CacheDb, message: Message): void {
-  db.prepare(
-    `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
-     VALUES (@id, @conversationId, @createdAt, @body, 1, @data) ON CONFLICT (id) DO NOTHING`,
-  ).run({
-    id: message.id,
-    conversationId: message.conversationId,
-    createdAt: message.createdAt,
-    body: message.body,
-    data: JSON.stringify(message),
-  });
+  const result = db
+    .prepare(
+      `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
+       VALUES (@id, @conversationId, @createdAt, @body, 1, @data) ON CONFLICT (id) DO NOTHING`,
+    )
+    .run({
+      id: message.id,
+      conversationId: message.conversationId,
+      createdAt: message.createdAt,
+      body: message.body,
+      data: JSON.stringify(message),
+    });
+  if (result.changes === 0) return;
+  db.prepare('INSERT INTO messages_search (rowid, body) VALUES (?, ?)').run(
+    -Number(result.lastInsertRowid),
+    message.body,
+  );
 }
 
 export function deletePendingMessages(db: CacheDb, conversationId: string): void {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_QUEUES } from '../../hub/routing';
 import { putConfirmedConversation, putViewConversation } from '../../engine/db/conversations';
 import { putContact, putOperator, putQueue } from '../../engine/db/directory';
-import { putConfirmedMessage } from '../../engine/db/messages';
+import { putConfirmedMessages } from '../../engine/db/messages';
 import { cacheOwnerOf, setMeta } from '../../engine/db/meta';
 import { openCacheDb } from '../../engine/db/open';
 import type { Contact, Conversation, Message, Operator } from '../../shared/domain/entities';
@@ -83,6 +83,7 @@ export function seedCache(dataDir: string, options: SeedOptions): void {
     const CHUNK = 5000;
     for (let start = 0; start < options.conversations; start += CHUNK) {
       db.transaction(() => {
+        const messages: Message[] = [];
         for (let i = start; i < Math.min(options.conversations, start + CHUNK); i += 1) {
           const language = rand(4) === 0 ? LANGUAGES[1] : LANGUAGES[0];
           const contact: Contact = {
@@ -131,9 +132,10 @@ export function seedCache(dataDir: string, options: SeedOptions): void {
               platformMessageId: null,
               createdAt: first + m * 60_000,
             };
-            putConfirmedMessage(db, message);
+            messages.push(message);
           }
         }
+        putConfirmedMessages(db, messages);
       })();
     }
   } finally {

@@ -8,6 +8,7 @@ import { migration007 } from './007-search-index';
 import { migration008 } from './008-list-covering-indexes';
 import { migration009 } from './009-watch-indexes';
 import { migration010 } from './010-outbox-quarantine';
+import { migration011 } from './011-search-index-writes';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const LATEST_VERSION = migrations.length;

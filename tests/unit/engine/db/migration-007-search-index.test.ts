@@ -1,21 +1,38 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listViewConversations } from '../../../../src/engine/db/conversations';
-import { putConfirmedMessage, putPendingMessageIfAbsent } from '../../../../src/engine/db/messages';
 import { migrate, schemaVersion } from '../../../../src/engine/db/migrate';
 import { migrations } from '../../../../src/engine/db/migrations';
 import { putViewConversation } from '../../../../src/engine/db/conversations';
 import { conversation, message } from '../fixtures';
 import { cacheAtVersion, planOf } from './migration-support';
 
+/**
+ * Stores a message as the console did while the index had an insert trigger (versions 1–10):
+ * the row alone, or the hub's copy over an optimistic one. Today's `putConfirmedMessages`
+ * indexes new rows itself (migration 011), so it would index these twice.
+ */
+const storeMessage = (
+  db: Database.Database,
+  id: string,
+  conversationId: string,
+  body: string,
+  pending = 0,
+): void => {
+  db.prepare(
+    `INSERT INTO messages (id, conversation_id, created_at, body, pending, data) VALUES (?, ?, 1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, pending = excluded.pending, data = excluded.data`,
+  ).run(id, conversationId, body, pending, JSON.stringify(message(id, conversationId, body)));
+};
+
 /** A cache as version 6 left it, with messages indexed by the old messages_fts. */
 const version6 = (): Database.Database => {
   const db = cacheAtVersion(6);
   putViewConversation(db, conversation('c-cy'), false);
   putViewConversation(db, conversation('c-en'), false);
-  putConfirmedMessage(db, message('m-1', 'c-cy', 'Ŵyn ar y ffordd ger Aberystwyth'));
-  putConfirmedMessage(db, message('m-2', 'c-en', 'Someone smashed my car window'));
-  putPendingMessageIfAbsent(db, message('op-1', 'c-en', 'Please contact Action Fraud'));
+  storeMessage(db, 'm-1', 'c-cy', 'Ŵyn ar y ffordd ger Aberystwyth');
+  storeMessage(db, 'm-2', 'c-en', 'Someone smashed my car window');
+  storeMessage(db, 'op-1', 'c-en', 'Please contact Action Fraud', 1);
   return db;
 };
 
@@ -58,12 +75,12 @@ describe('cache migration 007 (search index)', () => {
     expect(found(db, 'fraud')).toEqual(['c-en']);
 
     // The hub's copy replaces the optimistic reply with new text: only the new text is found.
-    putConfirmedMessage(db, message('op-1', 'c-en', 'Report it to Action Counterfeit'));
+    storeMessage(db, 'op-1', 'c-en', 'Report it to Action Counterfeit');
     expect(found(db, 'fraud')).toEqual([]);
     expect(found(db, 'counterfeit')).toEqual(['c-en']);
     db.prepare("DELETE FROM messages WHERE id = 'm-1'").run();
     expect(found(db, 'wyn')).toEqual([]);
-    putConfirmedMessage(db, message('m-3', 'c-cy', 'Mae rhywun wedi dwyn fy meic'));
+    storeMessage(db, 'm-3', 'c-cy', 'Mae rhywun wedi dwyn fy meic');
     expect(found(db, 'dwyn meic')).toEqual(['c-cy']);
   });
 
