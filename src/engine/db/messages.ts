@@ -11,7 +11,8 @@ import { parseJsonColumn } from './json';
  * so a page of messages indexed one by one became a segment each. A message that was
  * already here is re-indexed by the update trigger if its text changed.
  *
- * Call it once per transaction with every message the transaction stores.
+ * Correct however it is called; a transaction that stores all its messages in one call
+ * writes one segment.
  */
 export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): void {
   const upsert = db.prepare(
@@ -37,11 +38,6 @@ export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): 
   db.prepare(
     'INSERT INTO messages_search (rowid, body) SELECT -rid, body FROM messages WHERE rid > ? ORDER BY rid DESC',
   ).run(before);
-}
-
-/** Stores one hub message; see putConfirmedMessages. */
-export function putConfirmedMessage(db: CacheDb, message: Message): void {
-  putConfirmedMessages(db, [message]);
 }
 
 const ridSchema = z.number().int();

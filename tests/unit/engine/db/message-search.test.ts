@@ -7,7 +7,7 @@ import {
 } from '../../../../src/engine/db/conversations';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { ftsQuery, MAX_PREFIX_TERMS } from '../../../../src/engine/db/message-search';
-import { putConfirmedMessage } from '../../../../src/engine/db/messages';
+import { putConfirmedMessages } from '../../../../src/engine/db/messages';
 import { T0, conversation, freshDb, message } from '../fixtures';
 
 let db: CacheDb;
@@ -35,8 +35,8 @@ describe('message search', () => {
   it('matches every typed word as a prefix, folding case and Welsh circumflexes either way', () => {
     putViewConversation(db, conversation('c-cy'), false);
     putViewConversation(db, conversation('c-en'), false);
-    putConfirmedMessage(db, message('m-1', 'c-cy', 'Ŵyn ar y ffordd ger Aberystwyth'));
-    putConfirmedMessage(db, message('m-2', 'c-en', 'Someone SMASHED my car window, wyn'));
+    putConfirmedMessages(db, [message('m-1', 'c-cy', 'Ŵyn ar y ffordd ger Aberystwyth')]);
+    putConfirmedMessages(db, [message('m-2', 'c-en', 'Someone SMASHED my car window, wyn')]);
     expect(ids('smash WIN')).toEqual(['c-en']);
     expect(ids('ŵyn')).toEqual(['c-cy', 'c-en']);
     expect(ids('WYN ffor')).toEqual(['c-cy']);
@@ -46,7 +46,7 @@ describe('message search', () => {
 
   it('reads a prefix as the indexed words it starts, with the same matches', () => {
     putViewConversation(db, conversation('c-1'), false);
-    putConfirmedMessage(db, message('m-1', 'c-1', 'stolen stole stolid'));
+    putConfirmedMessages(db, [message('m-1', 'c-1', 'stolen stole stolid')]);
     expect(ftsQuery(db, 'Stol')).toBe('("stole" OR "stolen" OR "stolid")');
     expect(ftsQuery(db, 'car" OR "meic')).toBe('"car"* AND "meic"* AND "or"*');
     expect(ftsQuery(db, ' ( ) ')).toBeNull();
@@ -56,10 +56,9 @@ describe('message search', () => {
     const count = MAX_PREFIX_TERMS + 3;
     for (let i = 0; i < count; i += 1) {
       putViewConversation(db, conversation(`c-${String(i)}`), false);
-      putConfirmedMessage(
-        db,
+      putConfirmedMessages(db, [
         message(`m-${String(i)}`, `c-${String(i)}`, `ref zed${String(i).padStart(3, '0')}`),
-      );
+      ]);
     }
     expect(ftsQuery(db, 'zed')).toBe('"zed"*');
     expect(search('zed').total).toBe(count);
@@ -69,16 +68,17 @@ describe('message search', () => {
   it('counts only the newest SEARCH_HIT_LIMIT matching messages', () => {
     putViewConversation(db, conversation('c-old'), false);
     putViewConversation(db, conversation('c-new'), false);
-    putConfirmedMessage(db, message('m-old', 'c-old', 'lost wallet'));
-    db.transaction(() => {
-      for (let i = 0; i < SEARCH_HIT_LIMIT; i += 1) {
-        putConfirmedMessage(db, message(`m-${String(i)}`, 'c-new', `lost wallet ${String(i)}`));
-      }
-    })();
+    putConfirmedMessages(db, [message('m-old', 'c-old', 'lost wallet')]);
+    putConfirmedMessages(
+      db,
+      Array.from({ length: SEARCH_HIT_LIMIT }, (_, i) =>
+        message(`m-${String(i)}`, 'c-new', `lost wallet ${String(i)}`),
+      ),
+    );
     expect(search('wallet')).toMatchObject({ total: 1 });
     expect(ids('wallet')).toEqual(['c-new']);
     // A newer match brings the older conversation back into the newest matches.
-    putConfirmedMessage(db, message('m-newest', 'c-old', 'wallet found'));
+    putConfirmedMessages(db, [message('m-newest', 'c-old', 'wallet found')]);
     expect(search('wallet')).toMatchObject({ total: 2 });
   });
 
@@ -92,8 +92,8 @@ describe('message search', () => {
     ];
     for (const c of rows) putViewConversation(db, c, false);
     for (const c of rows.slice(0, 4))
-      putConfirmedMessage(db, message(`m-${c.id}`, c.id, 'graffiti in the park'));
-    putConfirmedMessage(db, message('m-c-e', 'c-e', 'noise at night'));
+      putConfirmedMessages(db, [message(`m-${c.id}`, c.id, 'graffiti in the park')]);
+    putConfirmedMessages(db, [message('m-c-e', 'c-e', 'noise at night')]);
 
     expect(ids('graffiti')).toEqual(['c-b', 'c-c', 'c-a', 'c-d']);
     expect(ids('graffiti', { sort: 'newest' })).toEqual(['c-d', 'c-b', 'c-c', 'c-a']);
