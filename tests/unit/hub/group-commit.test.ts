@@ -1,3 +1,4 @@
+import { readdirSync, readlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hubDbPath, openHubDb, type HubDb } from '../../../src/hub/db/connection';
@@ -103,6 +104,41 @@ describe('group commit', () => {
     // The next group is unaffected.
     await expect(t.grouped(insert(t.db, 'z'))).resolves.toBe(1);
     expect(bodies(hubDbPath(t.dir))).toEqual(['z']);
+  });
+
+  it('keeps what each piece must be able to undo in memory, not in temporary files', async () => {
+    const t = setUp();
+    // Rows big enough that each piece rewrites more than 64 KiB of pages the group has already
+    // changed: SQLite keeps their old contents to undo that piece alone (its savepoint), and by
+    // default moves them to a temporary file past 64 KiB, one new file a group.
+    const body = 'x'.repeat(2000);
+    await t.grouped(() => {
+      for (let i = 0; i < 60; i += 1) insert(t.db, body)();
+    });
+    const rewrite = (): void => {
+      t.db.prepare('UPDATE notes SET body = ?').run(`${body}${String(Math.random())}`);
+    };
+    const tempFilesOpen = (): string[] =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        // SQLite names its temporary files etilqs_… and unlinks them as soon as they open.
+        .filter((target) => target.includes('etilqs_'));
+    const seen = await Promise.all([
+      t.grouped(rewrite),
+      t.grouped(rewrite),
+      t.grouped(() => {
+        rewrite();
+        return tempFilesOpen();
+      }),
+    ]);
+    expect(seen[2]).toEqual([]);
+    expect(t.commits()).toBe(2);
   });
 
   it('starts a new group for work queued after a flush', async () => {
