@@ -38,15 +38,14 @@ export class ChangeSet {
  * takes them in one go (see putConfirmedMessages); nothing else reads them before then.
  */
 export function applyRecords(db: CacheDb, records: Iterable<EntityRecord>, changes: ChangeSet): void {
-  // Keyed by id, so a message sent twice in one page is stored once, as last sent.
-  const messages = new Map<string, Message>();
+  const messages: Message[] = [];
   for (const record of records) {
     if (record.entity === 'message') {
-      messages.set(record.data.id, record.data);
+      messages.push(record.data);
       changes.conversationIds.add(record.data.conversationId);
     } else applyRecord(db, record, changes);
   }
-  putConfirmedMessages(db, messages.values());
+  putConfirmedMessages(db, messages);
 }
 
 function applyRecord(

@@ -9,12 +9,18 @@ import { parseJsonColumn } from './json';
  * newest first: FTS5 writes its in-memory words out as a segment at every statement
  * savepoint and whenever a rowid comes lower than the last (its rowid is the negated rid),
  * so a page of messages indexed one by one became a segment each. A message that was
- * already here is re-indexed by the update trigger if its text changed.
+ * already here is re-indexed by the update trigger only if its text changed.
  *
  * Correct however it is called; a transaction that stores all its messages in one call
  * writes one segment.
  */
 export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): void {
+  // One write per id, the last copy given. A second write of a row this call added would
+  // run the update trigger on a row not yet indexed: FTS5 would be told to forget text it
+  // was never given, then get the row twice (harmless to search, but wasted work).
+  const latest = new Map<string, Message>();
+  for (const message of messages) latest.set(message.id, message);
+  if (latest.size === 0) return;
   const upsert = db.prepare(
     `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
      VALUES (@id, @conversationId, @createdAt, @body, 0, @data)
@@ -23,8 +29,7 @@ export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): 
   );
   // A new row's rid is the highest so far plus one; a replaced row keeps its rid.
   const before = maxRid(db);
-  let stored = false;
-  for (const message of messages) {
+  for (const message of latest.values()) {
     upsert.run({
       id: message.id,
       conversationId: message.conversationId,
@@ -32,9 +37,7 @@ export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): 
       body: message.body,
       data: JSON.stringify(message),
     });
-    stored = true;
   }
-  if (!stored) return;
   db.prepare(
     'INSERT INTO messages_search (rowid, body) SELECT -rid, body FROM messages WHERE rid > ? ORDER BY rid DESC',
   ).run(before);

@@ -60,5 +60,18 @@ describe('applying a synced batch', () => {
     expect(searchIds('second')).toEqual(['c-1']);
     expect(searchIds('wallet')).toEqual(['c-2']);
     expect(db.prepare("SELECT count(*) FROM messages WHERE id = 'm-a'").pluck().get()).toBe(1);
+
+    // Messages sent again unchanged (a snapshot over a full cache) leave the index alone; one
+    // whose text changed is indexed afresh.
+    const again = batch(later.upTo, [
+      ...records.filter((r) => r.entity === 'message').slice(0, 20),
+      { entity: 'message', data: message('m-b', 'c-2', 'wallet found') },
+    ]);
+    expect(applyBatch(db, again, null).kind).toBe('applied');
+    expect(segments()).toBe(3);
+    expect(searchIds('stolen')).toHaveLength(40);
+    expect(searchIds('lost')).toEqual([]);
+    expect(searchIds('found')).toEqual(['c-2']);
+    db.prepare("INSERT INTO messages_search (messages_search) VALUES ('integrity-check')").run();
   });
 });

@@ -42,6 +42,12 @@ describe('cache migration 011 (search index written by the message writers)', ()
     putConfirmedMessages(db, [message('m-2', 'c-1', 'stolen car'), message('op-1', 'c-1', 'lost phone')]);
     expect(instances(db, 'stolen')).toBe(3);
     expect(instances(db, 'lost')).toBe(1);
+    // The same new message twice in one call: stored and indexed once, as last given.
+    putConfirmedMessages(db, [
+      message('m-4', 'c-1', 'stolen moped'),
+      message('m-4', 'c-1', 'stolen scooter'),
+    ]);
+    expect([instances(db, 'stolen'), instances(db, 'moped'), instances(db, 'scooter')]).toEqual([4, 0, 1]);
     // Newest first in the index's own order, as search reads it.
     expect(
       db.prepare("SELECT -rowid FROM messages_search WHERE messages_search MATCH 'stolen'").pluck().all(),
