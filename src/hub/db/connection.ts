@@ -25,15 +25,15 @@ export function openHubDb(dataDir: string, options: { migrate?: boolean } = {}):
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (options.migrate !== false) migrate(db);
     // Each webhook and console action runs in its own savepoint inside its group's commit
     // (group-commit.ts). To undo one alone SQLite keeps the old contents of the pages it
     // changes, and past 64 KiB it moved them to a new temporary file: about one file per
     // group under load, each created, unlinked and written on the hub's only thread (and
     // scanned by antivirus on a Windows server). In memory they cost what one piece changed,
-    // tens to hundreds of KiB. SQLite's sorts go to memory too: a migration that builds an
-    // index over millions of rows uses about that index's size while it runs.
+    // tens to hundreds of KiB. Set after migrating, so a migration that builds an index over
+    // millions of rows still sorts through temporary files rather than memory.
     db.pragma('temp_store = MEMORY');
-    if (options.migrate !== false) migrate(db);
   } catch (error) {
     db.close();
     throw error;
