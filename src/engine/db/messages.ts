@@ -30,18 +30,21 @@ export function putConfirmedMessages(db: CacheDb, messages: Iterable<Message>): 
   // A new row's rid is the highest so far plus one; a replaced row keeps its rid.
   const before = maxRid(db);
   for (const message of latest.values()) {
-    upsert.run({
-      id: message.id,
-      conversationId: message.conversationId,
-      createdAt: message.createdAt,
-      body: message.body,
-      data: JSON.stringify(message),
-    });
+    upsert.run(rowOf(message));
   }
   db.prepare(
     'INSERT INTO messages_search (rowid, body) SELECT -rid, body FROM messages WHERE rid > ? ORDER BY rid DESC',
   ).run(before);
 }
+
+/** A message's columns, as both writers bind them. */
+const rowOf = (message: Message) => ({
+  id: message.id,
+  conversationId: message.conversationId,
+  createdAt: message.createdAt,
+  body: message.body,
+  data: JSON.stringify(message),
+});
 
 const ridSchema = z.number().int();
 const maxRid = (db: CacheDb): number =>
@@ -54,13 +57,7 @@ export function putPendingMessageIfAbsent(db: CacheDb, message: Message): void {
       `INSERT INTO messages (id, conversation_id, created_at, body, pending, data)
        VALUES (@id, @conversationId, @createdAt, @body, 1, @data) ON CONFLICT (id) DO NOTHING`,
     )
-    .run({
-      id: message.id,
-      conversationId: message.conversationId,
-      createdAt: message.createdAt,
-      body: message.body,
-      data: JSON.stringify(message),
-    });
+    .run(rowOf(message));
   if (result.changes === 0) return;
   db.prepare('INSERT INTO messages_search (rowid, body) VALUES (?, ?)').run(
     -Number(result.lastInsertRowid),
