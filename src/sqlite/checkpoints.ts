@@ -135,6 +135,15 @@ export function startCheckpoints(db: Database.Database, options: CheckpointOptio
   let stopped = false;
   let catchingUp = false;
 
+  /** One checkpoint on this thread, between commits; a failed one is logged, as the worker's are. */
+  const checkpointHere = (): void => {
+    try {
+      if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      log(`[${label}] checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
   /**
    * Copies what the worker could not, at the main thread's next gap between commits, then
    * lets the worker's timer run again.
@@ -145,11 +154,7 @@ export function startCheckpoints(db: Database.Database, options: CheckpointOptio
     setImmediate(() => {
       catchingUp = false;
       if (stopped) return;
-      try {
-        if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
-      } catch (error) {
-        log(`[${label}] checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      checkpointHere();
       from.postMessage('caught-up');
     });
   };
@@ -159,7 +164,7 @@ export function startCheckpoints(db: Database.Database, options: CheckpointOptio
 
   const onMainThread = (): void => {
     if (stopped || mainTimer !== null) return;
-    mainTimer = mainThreadTimer(db, everyMs);
+    mainTimer = mainThreadTimer(checkpointHere, everyMs);
   };
 
   if (options.thread === 'main') onMainThread();
@@ -219,10 +224,7 @@ export function startCheckpoints(db: Database.Database, options: CheckpointOptio
   };
 }
 
-function mainThreadTimer(db: Database.Database, everyMs: number): { stop(): void } {
-  const checkpoint = (): void => {
-    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
-  };
+function mainThreadTimer(checkpoint: () => void, everyMs: number): { stop(): void } {
   let interval: NodeJS.Timeout | null = null;
   const first = setTimeout(
     () => {
