@@ -1,6 +1,12 @@
 import type { Conversation } from '../../shared/domain/entities';
 import type { Operation } from '../../shared/protocol/operations';
-import { deleteViewConversation, getConfirmedConversation, putViewConversation } from '../db/conversations';
+import {
+  deleteViewConversation,
+  dropConfirmedCopy,
+  getConfirmedConversation,
+  keepConfirmedCopy,
+  putViewConversation,
+} from '../db/conversations';
 import type { CacheDb } from '../db/handle';
 import {
   deletePendingMessage,
@@ -15,7 +21,8 @@ import { applyToConversation, optimisticMessage, targetsOf } from './optimistic'
  * Rebuilds the operator's view of some conversations from the confirmed rows plus the
  * operator's still-pending actions, in the order they were taken. Runs inside the caller's
  * transaction: confirmed changes, rollbacks and settled acks all end here. `justConfirmed`
- * holds rows the caller wrote in this transaction, which need not be read back.
+ * holds the rows the hub just sent, which this stores: with nothing pending the view row is
+ * the confirmed row, and only a conversation with pending actions keeps a separate copy.
  */
 export function recomputeConversations(
   db: CacheDb,
@@ -38,8 +45,7 @@ export function recomputeConversations(
     const confirmed = justConfirmed.get(id) ?? getConfirmedConversation(db, id);
     const ops = byConversation.get(id) ?? [];
     if (!confirmed) {
-      deletePendingMessages(db, id);
-      deleteViewConversation(db, id);
+      forgetConversation(db, id);
       continue;
     }
     // Optimistic messages of still-pending actions stay where they are: deleting and
@@ -58,10 +64,19 @@ export function recomputeConversations(
       const message = present.has(op.opId) ? null : optimisticMessage(op, operatorId ?? '');
       if (message) putPendingMessageIfAbsent(db, message);
     }
+    if (ops.length === 0) dropConfirmedCopy(db, id);
+    else keepConfirmedCopy(db, confirmed);
     putViewConversation(
       db,
       view,
       ops.some((op) => op.type !== 'open'),
     );
   }
+}
+
+/** Removes a conversation this operator may no longer see: view, confirmed copy, optimistic messages. */
+export function forgetConversation(db: CacheDb, id: string): void {
+  deletePendingMessages(db, id);
+  deleteViewConversation(db, id);
+  dropConfirmedCopy(db, id);
 }

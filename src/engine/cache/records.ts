@@ -1,6 +1,5 @@
 import type { Conversation, Message } from '../../shared/domain/entities';
 import type { EntityRecord, Notice } from '../../shared/protocol/changes';
-import { putConfirmedConversation } from '../db/conversations';
 import { putContact, putOperator, putQueue } from '../db/directory';
 import type { CacheDb } from '../db/handle';
 import { putConfirmedMessages } from '../db/messages';
@@ -19,8 +18,8 @@ export class ChangeSet {
   /** SLA alerts new to this cache (issue 6): the engine decides whom to tell. */
   readonly slaAlerts: SlaEventRecord[] = [];
   /**
-   * Conversations as this batch confirmed them, so their views are rebuilt without reading
-   * back and re-validating the rows just written. Not merged: it serves one transaction.
+   * Conversations as this batch confirmed them, for recomputeConversations to store with
+   * their views. Not merged: it serves one transaction.
    */
   readonly confirmed = new Map<string, Conversation>();
 
@@ -33,8 +32,9 @@ export class ChangeSet {
 }
 
 /**
- * Writes whole hub rows into the confirmed cache, inside the caller's transaction. Views are
- * rebuilt by the caller. Messages are stored together after the rest, so the search index
+ * Writes whole hub rows into the confirmed cache, inside the caller's transaction. The
+ * caller must then pass `changes.confirmed` to recomputeConversations in the same
+ * transaction: that is where conversations are stored. Messages are stored together after the rest, so the search index
  * takes them in one go (see putConfirmedMessages); nothing else reads them before then.
  */
 export function applyRecords(db: CacheDb, records: Iterable<EntityRecord>, changes: ChangeSet): void {
@@ -67,7 +67,7 @@ function applyRecord(
       changes.lists = true;
       return;
     case 'conversation':
-      putConfirmedConversation(db, record.data);
+      // Stored by the caller's recomputeConversations, as the view row or beside it.
       changes.conversationIds.add(record.data.id);
       changes.confirmed.set(record.data.id, record.data);
       changes.lists = true;

@@ -1,7 +1,7 @@
 import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
 import { setMeta } from '../db/meta';
-import { recomputeConversations } from './recompute';
+import { forgetConversation, recomputeConversations } from './recompute';
 import { ChangeSet, applyRecords } from './records';
 
 const idOf = (record: EntityRecord): string => record.data.id;
@@ -62,14 +62,15 @@ export function finishSnapshot(db: CacheDb, seq: number): void {
     db.prepare(
       `DELETE FROM messages WHERE pending = 0 AND id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'message')`,
     ).run();
+    // A view row is also the confirmed row (see getConfirmedConversation), so conversations
+    // the snapshot did not hold are found among the views.
     const gone = db
-      .prepare('SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM hub_conversations)')
-      .all() as { id: string }[];
-    recomputeConversations(
-      db,
-      gone.map((r) => r.id),
-      null,
-    );
+      .prepare(
+        `SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'conversation')`,
+      )
+      .pluck()
+      .all() as string[];
+    for (const id of gone) forgetConversation(db, id);
     db.prepare('DELETE FROM snapshot_ids').run();
     setMeta(db, 'lastSeq', seq);
   }).immediate();

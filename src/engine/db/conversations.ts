@@ -11,17 +11,43 @@ export const NO_DUE_KEY = 9_000_000_000_000_000;
 export const SEARCH_HIT_LIMIT = 2000;
 
 // --- confirmed (hub) state -------------------------------------------------------------
+//
+// The confirmed state of a conversation is its view row while the operator has nothing
+// pending on it, which is nearly always. Only while pending actions may make the view differ
+// does `hub_conversations` keep a separate copy of the confirmed row (cache migration 012).
+// Writing both rows for every conversation doubled what each synced conversation cost.
 
-export function putConfirmedConversation(db: CacheDb, conversation: Conversation): void {
+/** The confirmed state: the kept copy if the view may differ, else the view row itself. */
+export function getConfirmedConversation(db: CacheDb, id: string): Conversation | null {
+  const copy = db.prepare('SELECT data FROM hub_conversations WHERE id = ?').get(id) as
+    { data: string } | undefined;
+  if (copy) return parseJsonColumn('hub_conversations', conversationSchema, copy.data);
+  const row = db.prepare('SELECT data FROM conversations WHERE id = ?').get(id) as
+    { data: string } | undefined;
+  return row ? parseJsonColumn('conversations', conversationSchema, row.data) : null;
+}
+
+/** Every confirmed conversation's stored JSON (for comparing a cache with the hub). */
+export function confirmedConversationsJson(db: CacheDb): string[] {
+  return db
+    .prepare(
+      `SELECT data FROM hub_conversations
+       UNION ALL SELECT data FROM conversations WHERE id NOT IN (SELECT id FROM hub_conversations)`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+/** Keeps the confirmed row apart from the view, which pending actions are about to change. */
+export function keepConfirmedCopy(db: CacheDb, conversation: Conversation): void {
   db.prepare(
     'INSERT INTO hub_conversations (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
   ).run(conversation.id, JSON.stringify(conversation));
 }
 
-export function getConfirmedConversation(db: CacheDb, id: string): Conversation | null {
-  const row = db.prepare('SELECT data FROM hub_conversations WHERE id = ?').get(id) as
-    { data: string } | undefined;
-  return row ? parseJsonColumn('hub_conversations', conversationSchema, row.data) : null;
+/** The view is the confirmed row again: no separate copy is needed. */
+export function dropConfirmedCopy(db: CacheDb, id: string): void {
+  db.prepare('DELETE FROM hub_conversations WHERE id = ?').run(id);
 }
 
 // --- the operator's view (confirmed + pending local actions) ---------------------------

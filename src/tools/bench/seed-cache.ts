@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_QUEUES } from '../../hub/routing';
-import { putConfirmedConversation, putViewConversation } from '../../engine/db/conversations';
+import { putViewConversation } from '../../engine/db/conversations';
 import { putContact, putOperator, putQueue } from '../../engine/db/directory';
 import { putConfirmedMessages } from '../../engine/db/messages';
 import { cacheOwnerOf, setMeta } from '../../engine/db/meta';
@@ -119,7 +119,6 @@ export function seedCache(dataDir: string, options: SeedOptions): void {
             responseDueAt: status === 'resolved' ? null : first + rand(4 * 3600_000),
             updatedAt: first,
           };
-          putConfirmedConversation(db, conversation);
           putViewConversation(db, conversation, false);
           for (let m = 0; m < options.messagesPerConversation; m += 1) {
             const message: Message = {

@@ -163,11 +163,13 @@ function act(): void {
 }
 
 function tamperCache(): void {
-  // The kind of silent divergence the check exists to catch: one cached row differs.
+  // The kind of silent divergence the check exists to catch: one cached row differs. A view
+  // row with no confirmed copy beside it is itself the confirmed row.
   engine.db
     .prepare(
-      `UPDATE hub_conversations SET data = json_set(data, '$.preview', 'tampered by the chaos test hook')
-       WHERE id = (SELECT id FROM hub_conversations ORDER BY id LIMIT 1)`,
+      `UPDATE conversations SET data = json_set(data, '$.preview', 'tampered by the chaos test hook')
+       WHERE id = (SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM hub_conversations)
+                   ORDER BY id LIMIT 1)`,
     )
     .run();
 }

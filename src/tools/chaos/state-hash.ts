@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { CacheDb } from '../../engine/db/handle';
+import { confirmedConversationsJson } from '../../engine/db/conversations';
 import { snapshotResponseSchema } from '../../shared/protocol/socket';
 
 /** The entities compared between a console's cache and what the hub lets its operator see. */
@@ -79,7 +80,7 @@ export function engineConfirmedState(db: CacheDb): EntityState {
   return {
     queue: dataRows(db, 'SELECT data FROM queues'),
     contact: dataRows(db, 'SELECT data FROM contacts'),
-    conversation: dataRows(db, 'SELECT data FROM hub_conversations'),
+    conversation: confirmedConversationsJson(db).map((data) => JSON.parse(data) as unknown),
     message: dataRows(db, 'SELECT data FROM messages WHERE pending = 0'),
   };
 }

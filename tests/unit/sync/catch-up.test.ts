@@ -137,10 +137,15 @@ describe('a console far behind', () => {
     await sendDm(desk.hub.url, 'before the gap, dugong');
     await waitForConversation(alice, 'dugong');
     await alice.engine.disconnect();
-    // A row the hub never had: the snapshot must remove it.
-    alice.engine.db
-      .prepare(`INSERT INTO hub_conversations (id, data) SELECT 'ghost', data FROM hub_conversations LIMIT 1`)
-      .run();
+    // A conversation the hub never had, with a confirmed copy as if an action were pending on
+    // it: the snapshot must remove both rows.
+    alice.engine.db.exec(
+      `INSERT INTO conversations (id, queue_id, status, assignee_id, platform, language, priority, contact_id,
+                                  due_key, last_inbound_at, pending, data)
+       SELECT 'ghost', queue_id, status, assignee_id, platform, language, priority, contact_id,
+              due_key, last_inbound_at, 0, json_set(data, '$.id', 'ghost') FROM conversations LIMIT 1;
+       INSERT INTO hub_conversations (id, data) SELECT id, data FROM conversations WHERE id = 'ghost';`,
+    );
 
     await flood(desk.hub.url, 150, 'manatee');
     // The hub prunes its log every second when retention is this short.
@@ -150,8 +155,12 @@ describe('a console far behind', () => {
     await waitLevel(alice, () => desk.hub.headSeq(), 30_000);
     expect(logged.some((line) => line.includes('taking a snapshot'))).toBe(true);
     expect(
-      alice.engine.db.prepare(`SELECT id FROM hub_conversations WHERE id = 'ghost'`).get(),
-    ).toBeUndefined();
+      alice.engine.db
+        .prepare(
+          `SELECT id FROM conversations WHERE id = 'ghost' UNION ALL SELECT id FROM hub_conversations WHERE id = 'ghost'`,
+        )
+        .all(),
+    ).toEqual([]);
     await expectFoundAndMatching(desk, alice, 'manatee', 150);
   });
 });

@@ -9,6 +9,7 @@ import { migration008 } from './008-list-covering-indexes';
 import { migration009 } from './009-watch-indexes';
 import { migration010 } from './010-outbox-quarantine';
 import { migration011 } from './011-search-index-writes';
+import { migration012 } from './012-confirmed-copies';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const LATEST_VERSION = migrations.length;

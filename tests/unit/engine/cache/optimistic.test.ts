@@ -177,6 +177,58 @@ describe('rollback and live changes', () => {
   });
 });
 
+describe('the confirmed copy kept beside the view', () => {
+  const copies = (): string[] => db.prepare('SELECT id FROM hub_conversations').pluck().all() as string[];
+
+  it('exists only while actions are pending, and always holds what the hub confirmed', () => {
+    // Nothing pending: the view row is the confirmed row.
+    expect(copies()).toEqual([]);
+    expect(getConfirmedConversation(db, 'c-1')).toEqual(view()?.conversation);
+
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    expect(copies()).toEqual(['c-1']);
+    expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: null });
+    // A change confirmed meanwhile lands in the copy, and the pending claim stays on top.
+    applyBatch(
+      db,
+      batch(lastSeqOf(db), [{ entity: 'conversation', data: conversation('c-1', { priority: 'high' }) }]),
+      'op-a',
+    );
+    expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: null, priority: 'high' });
+    expect(view()?.conversation).toMatchObject({ assigneeId: 'op-a', priority: 'high' });
+
+    settleAcks(
+      db,
+      [{ opId: claim.opId, outcome: 'rejected', code: 'conflict', reason: 'Taken.', hubTime: T0 }],
+      'op-a',
+    );
+    expect(copies()).toEqual([]);
+    expect(view()).toMatchObject({ pending: false, conversation: { assigneeId: null, priority: 'high' } });
+    expect(getConfirmedConversation(db, 'c-1')).toEqual(view()?.conversation);
+  });
+
+  it('goes once an accepted action is confirmed', () => {
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const seq = lastSeqOf(db);
+    settleAcks(db, [{ opId: claim.opId, outcome: 'accepted', seq: seq + 1, hubTime: T0 }], 'op-a');
+    expect(copies()).toEqual(['c-1']);
+    applyBatch(
+      db,
+      batch(seq, [{ entity: 'conversation', data: conversation('c-1', { assigneeId: 'op-a' }) }]),
+      'op-a',
+    );
+    expect(copies()).toEqual([]);
+    expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: 'op-a' });
+  });
+
+  it('a new conversation from the hub is stored once, as its view row', () => {
+    applyBatch(db, batch(lastSeqOf(db), [{ entity: 'conversation', data: conversation('c-9') }]), 'op-a');
+    expect(getViewConversation(db, 'c-9')?.conversation).toEqual(conversation('c-9'));
+    expect(getConfirmedConversation(db, 'c-9')).toEqual(conversation('c-9'));
+    expect(copies()).toEqual([]);
+  });
+});
+
 describe('batch ordering', () => {
   it('ignores a batch it already has and refuses one that leaves a gap, changing nothing', () => {
     const seq = lastSeqOf(db);
@@ -207,7 +259,7 @@ describe('batch ordering', () => {
   it('rejects the whole batch if any record fails to store (one transaction)', () => {
     const seq = lastSeqOf(db);
     db.exec(
-      `CREATE TRIGGER fail_c2 BEFORE INSERT ON hub_conversations WHEN new.id = 'c-2' BEGIN SELECT RAISE(ABORT, 'disk'); END`,
+      `CREATE TRIGGER fail_c2 BEFORE INSERT ON conversations WHEN new.id = 'c-2' BEGIN SELECT RAISE(ABORT, 'disk'); END`,
     );
     expect(() =>
       applyBatch(
