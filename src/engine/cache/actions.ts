@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation, OperationAck, OperationInput } from '../../shared/protocol/operations';
+import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { durably } from '../db/durability';
 import type { CacheDb } from '../db/handle';
 import { getMeta, setMeta } from '../db/meta';
@@ -105,8 +106,12 @@ const CACHE_TABLES = [
  * hub's) data to another. The outbox stays: each row belongs to the operator who made it.
  */
 export function resetCache(db: CacheDb): void {
-  db.transaction(() => {
-    for (const table of CACHE_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-    setMeta(db, 'lastSeq', 0);
-  }).immediate();
+  // Emptying the messages goes row by row through the search index's trigger, and the undo
+  // copies of a large cache would otherwise be held in memory.
+  withTempStoreOnDisk(db, () => {
+    db.transaction(() => {
+      for (const table of CACHE_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+      setMeta(db, 'lastSeq', 0);
+    }).immediate();
+  });
 }

@@ -1,5 +1,6 @@
 import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
+import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { setMeta } from '../db/meta';
 import { forgetConversation, recomputeConversations } from './recompute';
 import { ChangeSet, applyRecords } from './records';
@@ -53,6 +54,13 @@ const TABLES: readonly (readonly [EntityName, string])[] = [
  * and the cache now stands at the snapshot's sequence (the pull after it catches up).
  */
 export function finishSnapshot(db: CacheDb, seq: number): void {
+  // Most of a large cache can be gone (clearance withdrawn): see withTempStoreOnDisk.
+  withTempStoreOnDisk(db, () => {
+    finishSnapshotNow(db, seq);
+  });
+}
+
+function finishSnapshotNow(db: CacheDb, seq: number): void {
   db.transaction(() => {
     for (const [entity, table] of TABLES) {
       db.prepare(`DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = ?)`).run(

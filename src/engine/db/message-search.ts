@@ -9,17 +9,22 @@ const MAX_WORDS = 12;
  */
 export const MAX_PREFIX_TERMS = 64;
 
-const prepared = new WeakSet<CacheDb>();
-
 /**
  * Per-connection helpers, in the temp schema so nothing is written to the cache file:
  * `search_tokens` runs the typed text through the same tokenizer as `messages_search` (so
  * folding "Ŵyn" to "wyn" is exactly SQLite's, not an approximation of it), and
  * `messages_search_terms` lists the indexed words in order, which lets a prefix be expanded by
- * seeking instead of scanning.
+ * seeking instead of scanning. Checked for on every search, because SQLite drops the temp
+ * schema whenever temp_store is switched (withTempStoreOnDisk, when a cache is emptied).
  */
 function prepareSearch(db: CacheDb): void {
-  if (prepared.has(db)) return;
+  const present = db
+    .prepare(
+      "SELECT count(*) FROM temp.sqlite_master WHERE name IN ('search_tokens', 'search_tokens_terms', 'messages_search_terms')",
+    )
+    .pluck()
+    .get();
+  if (present === 3) return;
   db.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_tokens USING fts5(
       text, content='', tokenize='unicode61 remove_diacritics 2'
@@ -27,7 +32,6 @@ function prepareSearch(db: CacheDb): void {
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_tokens_terms USING fts5vocab(temp, search_tokens, instance);
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.messages_search_terms USING fts5vocab(main, messages_search, instance);
   `);
-  prepared.add(db);
 }
 
 /** The distinct index terms (case- and diacritic-folded) the typed words tokenize to. */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheStatements } from '../../sqlite/statement-cache';
+import { keepTempStoreInMemory } from '../../sqlite/temp-store';
 import { migrate } from './migrations';
 
 export type HubDb = Database.Database;
@@ -33,7 +34,7 @@ export function openHubDb(dataDir: string, options: { migrate?: boolean } = {}):
     // scanned by antivirus on a Windows server). In memory they cost what one piece changed,
     // tens to hundreds of KiB. Set after migrating, so a migration that builds an index over
     // millions of rows still sorts through temporary files rather than memory.
-    db.pragma('temp_store = MEMORY');
+    keepTempStoreInMemory(db);
   } catch (error) {
     db.close();
     throw error;

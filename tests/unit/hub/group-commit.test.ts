@@ -1,9 +1,9 @@
-import { readdirSync, readlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hubDbPath, openHubDb, type HubDb } from '../../../src/hub/db/connection';
 import { createGroupCommit } from '../../../src/hub/group-commit';
 import { tempDirWithCleanup } from '../../support/files';
+import { sqliteTempFilesOpen } from '../../support/sqlite-temp-files';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -118,23 +118,12 @@ describe('group commit', () => {
     const rewrite = (): void => {
       t.db.prepare('UPDATE notes SET body = ?').run(`${body}${String(Math.random())}`);
     };
-    const tempFilesOpen = (): string[] =>
-      readdirSync('/proc/self/fd')
-        .map((fd) => {
-          try {
-            return readlinkSync(`/proc/self/fd/${fd}`);
-          } catch {
-            return '';
-          }
-        })
-        // SQLite names its temporary files etilqs_… and unlinks them as soon as they open.
-        .filter((target) => target.includes('etilqs_'));
     const seen = await Promise.all([
       t.grouped(rewrite),
       t.grouped(rewrite),
       t.grouped(() => {
         rewrite();
-        return tempFilesOpen();
+        return sqliteTempFilesOpen();
       }),
     ]);
     expect(seen[2]).toEqual([]);

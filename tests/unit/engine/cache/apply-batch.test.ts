@@ -3,6 +3,7 @@ import { applyBatch } from '../../../../src/engine/cache/apply-batch';
 import { listViewConversations } from '../../../../src/engine/db/conversations';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import type { EntityRecord } from '../../../../src/shared/protocol/changes';
+import { sqliteTempFilesOpen } from '../../../support/sqlite-temp-files';
 import { batch, contact, conversation, freshDb, message } from '../fixtures';
 
 let db: CacheDb;
@@ -73,5 +74,34 @@ describe('applying a synced batch', () => {
     expect(searchIds('lost')).toEqual([]);
     expect(searchIds('found')).toEqual(['c-2']);
     db.prepare("INSERT INTO messages_search (messages_search) VALUES ('integrity-check')").run();
+  });
+
+  it('writes large pages without a temporary file for the undo copies of their statements', () => {
+    // What files are open while the view rows are written, at every hundredth conversation.
+    // SQLite keeps the old contents of the pages each statement changes, so it can undo that
+    // statement alone, and past 64 KiB it moved them to a temporary file: once the search
+    // index began merging its segments, every synced page made one.
+    const seen: string[][] = [];
+    db.function('temp_files_now', () => {
+      seen.push(sqliteTempFilesOpen());
+      return null;
+    });
+    db.exec(`CREATE TRIGGER probe AFTER INSERT ON conversations WHEN new.id LIKE '%99'
+             BEGIN SELECT temp_files_now(); END`);
+    let seq = 0;
+    for (let p = 0; p < 8; p += 1) {
+      const records = Array.from({ length: 300 }, (_, k) => {
+        const i = String(p * 300 + k);
+        return [
+          { entity: 'contact', data: contact(`p-${i}`) },
+          { entity: 'conversation', data: conversation(`c-${i}`, { contactId: `p-${i}` }) },
+          { entity: 'message', data: message(`m-${i}`, `c-${i}`, `bike ${i} stolen from the station`) },
+        ] satisfies EntityRecord[];
+      }).flat();
+      expect(applyBatch(db, batch(seq, records), null).kind).toBe('applied');
+      seq += records.length;
+    }
+    expect(seen).toHaveLength(24);
+    expect(seen.flat()).toEqual([]);
   });
 });

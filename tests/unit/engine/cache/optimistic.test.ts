@@ -5,6 +5,7 @@ import { getConfirmedConversation, getViewConversation } from '../../../../src/e
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { messagesOf } from '../../../../src/engine/db/messages';
 import { countQueued, listOutbox } from '../../../../src/engine/db/outbox';
+import { sqliteTempFilesOpen } from '../../../support/sqlite-temp-files';
 import { CONSOLE_ID, T0, batch, conversation, freshDb, message, seedRecords } from '../fixtures';
 
 let db: CacheDb;
@@ -174,6 +175,34 @@ describe('rollback and live changes', () => {
     expect(listOutbox(db)).toHaveLength(1);
     applyBatch(db, batch(0, seedRecords()), 'op-a');
     expect(view()?.conversation.status).toBe('resolved');
+  });
+
+  it('empties a large cache with the undo copies on disk, not in memory', () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      message(`bulk-${String(i)}`, 'c-1', `report ${String(i)} ${'of a stolen bike '.repeat(20)}`),
+    );
+    applyBatch(
+      db,
+      batch(
+        lastSeqOf(db),
+        many.map((data) => ({ entity: 'message', data })),
+      ),
+      'op-a',
+    );
+    const seen: string[][] = [];
+    db.function('temp_files_now', () => {
+      seen.push(sqliteTempFilesOpen());
+      return null;
+    });
+    db.exec(`CREATE TRIGGER probe AFTER DELETE ON messages WHEN old.id = 'bulk-399'
+             BEGIN SELECT temp_files_now(); END`);
+    resetCache(db);
+    // Every message goes through the search index's trigger, one row at a time: kept in
+    // memory, the old pages of a cache of a million messages would take hundreds of MB.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toHaveLength(1);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0);
   });
 });
 
