@@ -9,6 +9,10 @@ import type Database from 'better-sqlite3';
  * changes most of a large database, such as emptying a cache of a million messages, whose
  * copies would be as big as the tables; `withTempStoreOnDisk` runs such work with them on
  * disk. SQLite fixes the choice when a transaction begins, so it is switched outside one.
+ * In memory, what a transaction holds is bounded by its largest single statement's changes.
+ *
+ * Switching drops the connection's whole temp schema (SQLite's rule), so anything kept there
+ * must be recreated when missing, as the search helpers are (engine/db/message-search.ts).
  */
 export function keepTempStoreInMemory(db: Database.Database): void {
   db.pragma('temp_store = MEMORY');

@@ -64,7 +64,9 @@ export function recomputeConversations(
       const message = present.has(op.opId) ? null : optimisticMessage(op, operatorId ?? '');
       if (message) putPendingMessageIfAbsent(db, message);
     }
-    if (ops.length === 0) dropConfirmedCopy(db, id);
+    // applyToConversation returns the conversation itself when an action does not change it
+    // (an open, most moderation), so then the view row can stand for the confirmed row too.
+    if (view === confirmed) dropConfirmedCopy(db, id);
     else keepConfirmedCopy(db, confirmed);
     putViewConversation(
       db,

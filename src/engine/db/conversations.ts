@@ -13,8 +13,10 @@ export const SEARCH_HIT_LIMIT = 2000;
 // --- confirmed (hub) state -------------------------------------------------------------
 //
 // The confirmed state of a conversation is its view row while the operator has nothing
-// pending on it, which is nearly always. Only while pending actions may make the view differ
-// does `hub_conversations` keep a separate copy of the confirmed row (cache migration 012).
+// pending on it that changes it, which is nearly always. Only while the view differs does
+// `hub_conversations` keep a separate copy of the confirmed row (cache migration 012). A copy
+// may outlast its actions (one set aside unread) until the conversation next changes; it
+// still holds the confirmed row, so that is harmless.
 // Writing both rows for every conversation doubled what each synced conversation cost.
 
 /** The confirmed state: the kept copy if the view may differ, else the view row itself. */
@@ -52,6 +54,11 @@ export function dropConfirmedCopy(db: CacheDb, id: string): void {
 
 // --- the operator's view (confirmed + pending local actions) ---------------------------
 
+/**
+ * Writes a view row. Only recomputeConversations may call this in the app (and the bench's
+ * seeding, which has no pending actions): a view row with no confirmed copy beside it is
+ * taken as the confirmed row, so whoever writes a changed view must keep the copy.
+ */
 export function putViewConversation(db: CacheDb, conversation: Conversation, pending: boolean): void {
   db.prepare(
     `INSERT INTO conversations

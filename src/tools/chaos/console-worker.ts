@@ -14,7 +14,12 @@ import type { ConversationFilter } from '../../shared/ipc/channels/desk';
 import type { OperationInput } from '../../shared/protocol/operations';
 import { workerCommandSchema, type WorkerLine } from './protocol';
 import { seededRandom, type Random } from './random';
-import { engineConfirmedState, engineViewConversationsHash, stateHashes } from './state-hash';
+import {
+  engineConfirmedState,
+  engineLeftovers,
+  engineViewConversationsHash,
+  stateHashes,
+} from './state-hash';
 
 const env = z
   .object({
@@ -222,14 +227,15 @@ lines.on('line', (line) => {
         if (command.tamper) tamperCache();
         const token = getMeta(engine.db, 'token');
         if (token === null) throw new Error('not signed in');
-        const { confirmed, view, lastSeq } = engine.db
+        const { confirmed, view, leftovers, lastSeq } = engine.db
           .transaction(() => ({
             confirmed: stateHashes(engineConfirmedState(engine.db)),
             view: engineViewConversationsHash(engine.db),
+            leftovers: engineLeftovers(engine.db),
             lastSeq: engine.connectionState().lastSeq,
           }))
           .immediate();
-        say({ kind: 'hashes', id: command.id, token, lastSeq, confirmed, view });
+        say({ kind: 'hashes', id: command.id, token, lastSeq, confirmed, view, leftovers });
         return;
       }
       case 'close':

@@ -68,6 +68,8 @@ export const workerLineSchema = z.discriminatedUnion('kind', [
     lastSeq: z.number().int(),
     confirmed: hashesSchema,
     view: z.string(),
+    /** Rows kept for pending actions that must be gone once nothing is pending. */
+    leftovers: z.object({ confirmedCopies: z.number().int(), pendingViews: z.number().int() }),
   }),
 ]);
 export type WorkerLine = z.infer<typeof workerLineSchema>;

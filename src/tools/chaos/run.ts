@@ -384,7 +384,7 @@ async function compareCaches(
 ): Promise<{ head: number; checks: CheckResult[] }> {
   for (let attempt = 1; ; attempt += 1) {
     const head = await waitConverged(workers, hubUrl, timeoutMs, true);
-    const consoles: { token: string; lastSeq: number; confirmed: StateHashes; view: string }[] = [];
+    const consoles: Extract<WorkerLine, { kind: 'hashes' }>[] = [];
     for (const w of workers) {
       const line = await w.request({
         cmd: 'hashes',
@@ -412,6 +412,10 @@ async function compareCaches(
         cacheProblems.push(`console ${String(i)}: ${differ.join(', ')} differ from the hub`);
       if (c.view !== c.confirmed.conversation)
         viewProblems.push(`console ${String(i)}: the operator's view differs from its confirmed cache`);
+      if (c.leftovers.confirmedCopies > 0 || c.leftovers.pendingViews > 0)
+        viewProblems.push(
+          `console ${String(i)}: ${String(c.leftovers.confirmedCopies)} confirmed copies and ${String(c.leftovers.pendingViews)} pending views left with nothing pending`,
+        );
     }
     return {
       head,

@@ -88,3 +88,13 @@ export function engineConfirmedState(db: CacheDb): EntityState {
 /** The operator's view of conversations; with nothing pending it must equal the confirmed rows. */
 export const engineViewConversationsHash = (db: CacheDb): string =>
   hashRows(dataRows(db, 'SELECT data FROM conversations'));
+
+/**
+ * Rows that exist only while the operator has actions pending: a confirmed copy beside a
+ * changed view (cache migration 012) and view rows marked pending. Both must be gone once
+ * the outbox is empty, or the view and the confirmed state could differ unseen.
+ */
+export const engineLeftovers = (db: CacheDb): { confirmedCopies: number; pendingViews: number } => ({
+  confirmedCopies: db.prepare('SELECT count(*) FROM hub_conversations').pluck().get() as number,
+  pendingViews: db.prepare('SELECT count(*) FROM conversations WHERE pending = 1').pluck().get() as number,
+});

@@ -5,6 +5,7 @@ import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../../../src/e
 import type { CacheDb } from '../../../src/engine/db/handle';
 import { getMeta, setMeta } from '../../../src/engine/db/meta';
 import { messagesOf } from '../../../src/engine/db/messages';
+import { getConfirmedConversation } from '../../../src/engine/db/conversations';
 import {
   conversationDetail,
   conversationPage,
@@ -174,6 +175,10 @@ describe('snapshot', () => {
     });
     expect(messagesOf(db, 'c-cy')).toEqual([]);
     expect(queueSummaries(db, T0).map((s) => s.queue.id)).toEqual(['q-general']);
+    // The pending resolve keeps the snapshot's row beside the view; the conversations the
+    // snapshot did not hold had no such copy and went with their view rows.
+    expect(db.prepare('SELECT id FROM hub_conversations').pluck().all()).toEqual(['c-late']);
+    expect(getConfirmedConversation(db, 'c-late')).toEqual(conversation('c-late', { priority: 'high' }));
   });
 });
 

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyBatch, lastSeqOf } from '../../../../src/engine/cache/apply-batch';
 import { resetCache, settleAcks, submitAction } from '../../../../src/engine/cache/actions';
-import { getConfirmedConversation, getViewConversation } from '../../../../src/engine/db/conversations';
+import {
+  getConfirmedConversation,
+  getViewConversation,
+  listViewConversations,
+} from '../../../../src/engine/db/conversations';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { messagesOf } from '../../../../src/engine/db/messages';
 import { countQueued, listOutbox } from '../../../../src/engine/db/outbox';
@@ -203,6 +207,17 @@ describe('rollback and live changes', () => {
     expect(seen[0]).toHaveLength(1);
     expect(db.pragma('temp_store', { simple: true })).toBe(2);
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0);
+    // Switching dropped SQLite's temp schema, where search keeps its helpers: they come back.
+    applyBatch(db, batch(0, seedRecords()), 'op-a');
+    expect(
+      listViewConversations(db, {
+        filter: { search: 'stole' },
+        sort: 'due',
+        offset: 0,
+        limit: 10,
+        operatorId: null,
+      }).rows.map((r) => r.conversation.id),
+    ).toEqual(['c-1']);
   });
 });
 
@@ -248,6 +263,14 @@ describe('the confirmed copy kept beside the view', () => {
     );
     expect(copies()).toEqual([]);
     expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: 'op-a' });
+  });
+
+  it('is not made for an action that leaves the conversation as it is', () => {
+    // Opening a confidential conversation is audited through the outbox but changes nothing.
+    submitAction(db, { type: 'open', conversationId: 'c-1' }, ctx);
+    expect(listOutbox(db)).toHaveLength(1);
+    expect(copies()).toEqual([]);
+    expect(getConfirmedConversation(db, 'c-1')).toEqual(view()?.conversation);
   });
 
   it('a new conversation from the hub is stored once, as its view row', () => {
