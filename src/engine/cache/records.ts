@@ -34,8 +34,9 @@ export class ChangeSet {
 /**
  * Writes whole hub rows into the confirmed cache, inside the caller's transaction. The
  * caller must then pass `changes.confirmed` to recomputeConversations in the same
- * transaction: that is where conversations are stored. Messages are stored together after the rest, so the search index
- * takes them in one go (see putConfirmedMessages); nothing else reads them before then.
+ * transaction: that is where conversations are stored. Messages are stored together after
+ * the rest, so the search index takes them in one go (see putConfirmedMessages); nothing
+ * else reads them before then.
  */
 export function applyRecords(db: CacheDb, records: Iterable<EntityRecord>, changes: ChangeSet): void {
   const messages: Message[] = [];

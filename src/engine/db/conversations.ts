@@ -14,10 +14,10 @@ export const SEARCH_HIT_LIMIT = 2000;
 //
 // The confirmed state of a conversation is its view row while the operator has nothing
 // pending on it that changes it, which is nearly always. Only while the view differs does
-// `hub_conversations` keep a separate copy of the confirmed row (cache migration 012). A copy
-// may outlast its actions (one set aside unread) until the conversation next changes; it
-// still holds the confirmed row, so that is harmless.
-// Writing both rows for every conversation doubled what each synced conversation cost.
+// `hub_conversations` keep a separate copy of the confirmed row (cache migration 012):
+// writing both rows for every conversation doubled what each synced conversation cost. A
+// copy may outlast its actions (one set aside unread) until the conversation next changes;
+// it still holds the confirmed row, so that is harmless.
 
 /** The confirmed state: the kept copy if the view may differ, else the view row itself. */
 export function getConfirmedConversation(db: CacheDb, id: string): Conversation | null {

@@ -25,10 +25,10 @@ export function openCacheDb(dataDir: string): CacheDb {
     migrate(db);
     // A synced page is one transaction of thousands of statements, and SQLite keeps each
     // one's undo copies so it can be rolled back alone (see temp-store.ts). On disk that was
-    // a temporary file created and deleted per page: in a catch-up of 44,000 new
-    // conversations, 330,000 writes (about 1.3 GB) to such files and 0.4 s of kernel time,
-    // about a ninth of the console's CPU time. Set after the migrations, so a migration
-    // building an index sorts through temporary files rather than memory.
+    // a temporary file created and deleted per page: in a catch-up of 44,000 conversations
+    // into a new cache, 330,000 writes (about 1.3 GB) to such files and 0.4 s of kernel time,
+    // about a ninth of the console's CPU time (the README has the other cases). Set after
+    // the migrations, so a migration building an index sorts through temporary files.
     keepTempStoreInMemory(db);
     return db;
   } catch (error) {
