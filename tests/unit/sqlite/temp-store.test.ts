@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepTempStoreInMemory, withTempStoreOnDisk } from '../../../src/sqlite/temp-store';
 import { tempDirWithCleanup } from '../../support/files';
-import { sqliteTempFilesOpen } from '../../support/sqlite-temp-files';
+import { recordTempFilesAt } from '../../support/sqlite-temp-files';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -20,15 +20,8 @@ function openDb(): { db: Database.Database; seen: string[][] } {
   });
   // As the hub and the console run it; in rollback mode the old pages go to the main journal.
   db.pragma('journal_mode = WAL');
-  const seen: string[][] = [];
-  db.function('temp_files_now', () => {
-    seen.push(sqliteTempFilesOpen());
-    return null;
-  });
-  db.exec(`
-    CREATE TABLE t (id INTEGER PRIMARY KEY, tag TEXT UNIQUE, body TEXT NOT NULL);
-    CREATE TRIGGER last AFTER UPDATE ON t WHEN new.id = 200 BEGIN SELECT temp_files_now(); END;
-  `);
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, tag TEXT UNIQUE, body TEXT NOT NULL)');
+  const seen = recordTempFilesAt(db, 'AFTER UPDATE ON t WHEN new.id = 200');
   const insert = db.prepare('INSERT INTO t (id, body) VALUES (?, ?)');
   db.transaction(() => {
     for (let i = 1; i <= 200; i += 1) insert.run(i, 'a'.repeat(2000));

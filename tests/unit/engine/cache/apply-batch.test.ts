@@ -3,7 +3,7 @@ import { applyBatch } from '../../../../src/engine/cache/apply-batch';
 import { listViewConversations } from '../../../../src/engine/db/conversations';
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import type { EntityRecord } from '../../../../src/shared/protocol/changes';
-import { sqliteTempFilesOpen } from '../../../support/sqlite-temp-files';
+import { recordTempFilesAt } from '../../../support/sqlite-temp-files';
 import { batch, contact, conversation, freshDb, message } from '../fixtures';
 
 let db: CacheDb;
@@ -81,13 +81,7 @@ describe('applying a synced batch', () => {
     // SQLite keeps the old contents of the pages each statement changes, so it can undo that
     // statement alone, and past 64 KiB it moved them to a temporary file: once the search
     // index began merging its segments, every synced page made one.
-    const seen: string[][] = [];
-    db.function('temp_files_now', () => {
-      seen.push(sqliteTempFilesOpen());
-      return null;
-    });
-    db.exec(`CREATE TRIGGER probe AFTER INSERT ON conversations WHEN new.id LIKE '%99'
-             BEGIN SELECT temp_files_now(); END`);
+    const seen = recordTempFilesAt(db, "AFTER INSERT ON conversations WHEN new.id LIKE '%99'");
     let seq = 0;
     for (let p = 0; p < 8; p += 1) {
       const records = Array.from({ length: 300 }, (_, k) => {

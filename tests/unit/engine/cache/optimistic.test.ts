@@ -9,7 +9,7 @@ import {
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { messagesOf } from '../../../../src/engine/db/messages';
 import { countQueued, listOutbox } from '../../../../src/engine/db/outbox';
-import { sqliteTempFilesOpen } from '../../../support/sqlite-temp-files';
+import { recordTempFilesAt } from '../../../support/sqlite-temp-files';
 import { CONSOLE_ID, T0, batch, conversation, freshDb, message, seedRecords } from '../fixtures';
 
 let db: CacheDb;
@@ -193,13 +193,7 @@ describe('rollback and live changes', () => {
       ),
       'op-a',
     );
-    const seen: string[][] = [];
-    db.function('temp_files_now', () => {
-      seen.push(sqliteTempFilesOpen());
-      return null;
-    });
-    db.exec(`CREATE TRIGGER probe AFTER DELETE ON messages WHEN old.id = 'bulk-399'
-             BEGIN SELECT temp_files_now(); END`);
+    const seen = recordTempFilesAt(db, "AFTER DELETE ON messages WHEN old.id = 'bulk-399'");
     resetCache(db);
     // Every message goes through the search index's trigger, one row at a time: kept in
     // memory, the old pages of a cache of a million messages would take hundreds of MB.
