@@ -6,6 +6,7 @@ import { installApplicationMenu } from './about';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc, sendEvent } from './ipc';
 import { notifyNatively } from './notifications';
+import { ownUrlCheck } from './own-url';
 import { closeBeforeQuit } from './quit';
 import { denyAllPermissions, lockDownContents } from './security';
 import { startSettings } from './settings';
@@ -14,13 +15,7 @@ import { createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-const isOwnUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === new URL(startUrl).origin;
-  } catch {
-    return false;
-  }
-};
+const isOwnUrl = ownUrlCheck(startUrl);
 
 registerAppScheme();
 
