@@ -17,13 +17,16 @@ export interface ConversationPages {
 /**
  * Windowed access to the engine's conversation list: only the pages on screen are asked
  * for, so 100,000 cached conversations cost no more than 100. A change in the cache
- * refreshes the pages in view without clearing them first (no flashing rows).
+ * refreshes the pages in view without clearing them first (no flashing rows); pages out of
+ * view are kept only to show until they are asked for again as they scroll back in.
  */
 export function useConversationPages(
   query: Omit<ConversationListInput, 'offset' | 'limit'>,
 ): ConversationPages {
   const desk = useDesk();
   const pages = useRef(new Map<number, ConversationRow[]>());
+  /** The generation each page was read in: one older than the current is out of date. */
+  const readIn = useRef(new Map<number, number>());
   const inFlight = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, PAGE_SIZE - 1]);
   const generation = useRef(0);
@@ -44,6 +47,7 @@ export function useConversationPages(
       inFlight.current.delete(page);
       if (gen !== generation.current || !result.ok) return;
       pages.current.set(page, result.value.rows);
+      readIn.current.set(page, gen);
       setTotal(result.value.total);
       setLoaded(true);
       setVersion((v) => v + 1);
@@ -55,7 +59,10 @@ export function useConversationPages(
     (clear: boolean) => {
       generation.current += 1;
       inFlight.current.clear();
-      if (clear) pages.current.clear();
+      if (clear) {
+        pages.current.clear();
+        readIn.current.clear();
+      }
       const [from, to] = visible.current;
       const gen = generation.current;
       for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(to / PAGE_SIZE); page++) {
@@ -88,7 +95,8 @@ export function useConversationPages(
     ensure: (from, to) => {
       visible.current = [from, to];
       for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(to / PAGE_SIZE); page++) {
-        if (!pages.current.has(page)) void fetchPage(page, generation.current);
+        // Also a page read before the last change: scrolled back to, it is read again.
+        if (readIn.current.get(page) !== generation.current) void fetchPage(page, generation.current);
       }
     },
   };
