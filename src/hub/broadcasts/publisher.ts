@@ -248,12 +248,27 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
 
   const run = async (job: ChannelRow): Promise<void> => {
     const core = getBroadcastCore(db, job.broadcastId);
-    if (core === null || job.action === null) {
+    // Only an approved version is posted (an emergency publication is approved as it is
+    // published), and only a retracted broadcast taken down: a job left behind by anything
+    // else is dropped, never run.
+    const due =
+      core !== null &&
+      job.action !== null &&
+      core.status === (job.action === 'retract' ? 'retracted' : 'approved');
+    if (!due) {
       ctx.commit(() => {
         if (job.claimId === null) return;
         const fresh = getChannel(db, job.broadcastId, job.channel);
-        if (fresh !== null)
-          saveChannel(db, { ...fresh, claimId: null, claimedAt: null, action: null, dueAt: null });
+        if (fresh === null) return;
+        saveChannel(db, {
+          ...fresh,
+          state: fresh.posts.length > 0 ? 'published' : 'idle',
+          claimId: null,
+          claimedAt: null,
+          action: null,
+          dueAt: null,
+        });
+        if (core !== null) logBroadcast(db, ctx.now(), job.broadcastId);
       });
       return;
     }

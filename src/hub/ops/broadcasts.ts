@@ -451,6 +451,15 @@ function retry(scope: Scope, b: BroadcastCore, channel: Platform): BroadcastOutc
     );
   const action =
     row.action ?? (b.status === 'retracted' ? 'retract' : row.posts.length > 0 ? 'update' : 'publish');
+  // A failed channel keeps its action when the text is edited afterwards, and the publisher
+  // posts the current text: retrying then would put an unapproved version in public.
+  if (action === 'retract' ? b.status !== 'retracted' : b.status !== 'approved')
+    return rejected(
+      'conflict',
+      action === 'retract'
+        ? 'Cannot retry the retraction: the broadcast is no longer retracted.'
+        : `Cannot retry publishing: this version is ${b.status}, not approved. A lead who did not write it must approve it first.`,
+    );
   saveChannel(scope.ctx.db, {
     ...row,
     state: action === 'retract' ? 'retracting' : 'scheduled',

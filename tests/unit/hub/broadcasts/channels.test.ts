@@ -5,6 +5,7 @@ import { connectConsole, loginAs, startDesk, type DeskFixture, type RawConsole }
 import { FakePlatforms } from './fake-platforms';
 import {
   accept,
+  ack,
   saveSubmitApprove,
   channelOf,
   draftInput,
@@ -105,6 +106,31 @@ describe('publishing per channel through the real Graph and X clients', () => {
     expect(platforms.count('POST', /^\/graph\/PAGE1\/feed$/)).toBe(1);
     // One refused attempt (cy) plus the two successful posts.
     expect(platforms.count('POST', /^\/x\/2\/tweets$/)).toBe(3);
+  });
+
+  it('a failed channel is not retried with a version nobody approved', async () => {
+    const { platforms, olive, lena, leo } = await start();
+    platforms.override = (req) => (req.method === 'POST' && req.path === '/x/2/tweets' ? X_FORBIDDEN : null);
+    const draft = draftInput();
+    await saveSubmitApprove(olive, lena, draft);
+    await leo.waitFor(
+      () => channelOf(latestBroadcast(leo, draft.broadcastId), 'x')?.state === 'failed' || null,
+    );
+    platforms.override = null;
+
+    // The author edits it afterwards: a new version, a draft again, that no lead has seen.
+    await accept(olive, { ...draft, textEn: `${draft.textEn} Diversion via [road].` });
+    await leo.waitFor(() => latestBroadcast(leo, draft.broadcastId)?.status === 'draft' || null);
+    const tweets = platforms.count('POST', /^\/x\/2\/tweets$/);
+    const retried = ack(
+      await lena.submit({ type: 'broadcast-retry', broadcastId: draft.broadcastId, channel: 'x' }),
+    );
+    expect(retried).toMatchObject({ outcome: 'rejected', code: 'conflict' });
+    expect(retried.outcome === 'rejected' && retried.reason).toMatch(/draft, not approved/);
+    // The publisher runs every 500 ms: nothing went out in the next few rounds.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(platforms.count('POST', /^\/x\/2\/tweets$/)).toBe(tweets);
+    expect(channelOf(latestBroadcast(leo, draft.broadcastId), 'x')?.state).toBe('failed');
   });
 
   it('a post that may have gone out (a 500 from Facebook) is not posted again: the channel says check the page', async () => {

@@ -265,7 +265,10 @@ export function BroadcastDetail({
                   <td>{c.posts.map((p) => p.postId).join(', ')}</td>
                   <td>{c.lastError ?? ''}</td>
                   <td>
-                    {lead && (c.state === 'failed' || c.state === 'uncertain') ? (
+                    {/* A version edited since it failed must be approved again before it goes out. */}
+                    {lead &&
+                    (c.state === 'failed' || c.state === 'uncertain') &&
+                    (b.status === 'approved' || b.status === 'retracted') ? (
                       <button
                         type="button"
                         data-testid={`bc-retry-${c.channel}`}
