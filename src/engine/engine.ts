@@ -553,8 +553,10 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     },
     async close() {
       if (closed) return;
-      await stopConnection();
+      // Before the await: a reconnect or a sign-in finishing meanwhile must not open a link
+      // that nobody closes, whose callbacks would then use the closed database.
       closed = true;
+      await stopConnection();
       // The worker's connection closes first, so this one is the last and folds the log in.
       await checkpoints.stop();
       try {

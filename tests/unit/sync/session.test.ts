@@ -251,3 +251,25 @@ describe('a hub on TLS', () => {
     }
   });
 });
+
+describe('closing', () => {
+  it('a reconnect asked for while the engine closes opens no link to a closed cache', async () => {
+    const c = await signedInConsole(desk.hub.url, 'bob');
+    const thrown: unknown[] = [];
+    const record = (error: unknown): void => {
+      thrown.push(error);
+    };
+    process.on('uncaughtException', record);
+    try {
+      const closing = c.close();
+      // The window or the session timer asks for a link in the middle of shutting down.
+      c.engine.reconnect();
+      await closing;
+      // Long enough for a link opened then to connect and be greeted by the hub.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(thrown).toEqual([]);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
+});
