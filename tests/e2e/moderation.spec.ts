@@ -159,3 +159,52 @@ test('the moderation view lists auto-hidden and flagged comments and acts on the
   await expectAccessible(page, 'moderation-x-mention');
   await saveScreenshot(page, 'moderation-x-mention-light-en');
 });
+
+test('only cleared staff act on a confidential comment, and a public reply is checked before it goes', async ({
+  browser,
+}) => {
+  const tomShell = await startConsole(hub);
+  const lenaShell = await startConsole(hub);
+  consoles.push(tomShell, lenaShell);
+  const tom = await (await browser.newContext()).newPage();
+  const lena = await (await browser.newContext()).newPage();
+  await signIn(tom, tomShell, 'tom');
+  await signIn(lena, lenaShell, 'lena');
+  // Intelligence (confidential) with a swear word (hidden automatically).
+  await postComment(
+    'informant',
+    'Drug dealing every night at the shit park on Bryn Road, I know who is doing it',
+  );
+
+  // Tom is not cleared: he sees that it is there, not what it says, and cannot act on it.
+  await tom.getByTestId('view-moderation').click();
+  await tom.getByText(/^Hidden \(/).click();
+  const secret = tom
+    .getByTestId('moderation-item')
+    .filter({ has: tom.getByTestId('moderation-cleared-only') });
+  await expect(secret).toHaveCount(1);
+  await expect(secret).not.toContainText('Bryn Road');
+  for (const id of ['moderation-unhide', 'moderation-delete', 'moderation-reply'])
+    await expect(secret.getByTestId(id)).toBeDisabled();
+  await expectAccessible(tom, 'moderation-confidential-uncleared');
+  await saveScreenshot(tom, 'moderation-confidential-uncleared-light-en');
+
+  // Lena is cleared. Her public reply is held to Facebook's length for comments…
+  await lena.getByTestId('view-moderation').click();
+  await lena.getByText(/^Hidden \(/).click();
+  const card = lena.getByTestId('moderation-item').filter({ hasText: 'Bryn Road' });
+  await expect(card.getByTestId('moderation-cleared-only')).toHaveCount(0);
+  await card.getByTestId('moderation-reply').click();
+  await card.getByTestId('moderation-reply-body').fill('a'.repeat(8_010));
+  await expect(card).toContainText('Too long for Facebook: 10 characters over.');
+  await expect(card.getByTestId('moderation-send-reply')).toBeDisabled();
+  // …and a phone number in it is pointed out first, the text kept, as in the composer.
+  const text = 'Thank you. Please message us privately, or ring 07700 900456 if it is urgent.';
+  await card.getByTestId('moderation-reply-body').fill(text);
+  await card.getByTestId('moderation-send-reply').click();
+  await expect(card.getByTestId('moderation-personal-details')).toContainText('phone');
+  await expect(card.getByTestId('moderation-reply-body')).toHaveValue(text);
+  await saveScreenshot(lena, 'moderation-reply-personal-details-light-en');
+  await card.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(card.getByTestId('moderation-reply-body')).toHaveCount(0);
+});

@@ -13,7 +13,7 @@ export const en = {
     empty: 'Nothing here.',
     from: 'Comment from {{name}}',
     someone: 'someone',
-    redacted: 'Confidential: only cleared staff can read this comment. You can still act on it.',
+    redacted: 'Confidential: only cleared staff can read this comment.',
     state: { visible: 'Visible', hidden: 'Hidden', deleted: 'Deleted' },
     autoHidden: 'Hidden automatically',
     review: 'Needs review',
@@ -66,6 +66,7 @@ export const en = {
     useSuggested: 'Use suggested reply',
     sendReply: 'Send public reply',
     leadsOnly: 'Only shift leads can block accounts.',
+    clearedOnly: 'Confidential: only staff cleared for confidential work can act on this comment.',
     xNoDelete: 'X does not allow deleting other people’s replies.',
     xNoHide:
       'X lets the force hide replies only, and this post answers nobody. Block the account or report the post to X instead.',
@@ -110,8 +111,7 @@ export const cy: typeof en = {
     empty: 'Dim byd yma.',
     from: 'Sylw gan {{name}}',
     someone: 'rhywun',
-    redacted:
-      'Cyfrinachol: dim ond staff sydd wedi’u clirio all ddarllen y sylw hwn. Gallwch chi weithredu arno o hyd.',
+    redacted: 'Cyfrinachol: dim ond staff sydd wedi’u clirio all ddarllen y sylw hwn.',
     state: { visible: 'I’w weld', hidden: 'Wedi’i guddio', deleted: 'Wedi’i ddileu' },
     autoHidden: 'Wedi’i guddio’n awtomatig',
     review: 'Angen ei adolygu',
@@ -164,6 +164,8 @@ export const cy: typeof en = {
     useSuggested: 'Defnyddio’r ateb a awgrymir',
     sendReply: 'Anfon ateb cyhoeddus',
     leadsOnly: 'Dim ond arweinwyr shifft all rwystro cyfrifon.',
+    clearedOnly:
+      'Cyfrinachol: dim ond staff sydd wedi’u clirio ar gyfer gwaith cyfrinachol all weithredu ar y sylw hwn.',
     xNoDelete: 'Dydy X ddim yn caniatáu dileu atebion pobl eraill.',
     xNoHide:
       'Dim ond atebion mae X yn gadael i’r heddlu eu cuddio, a dydy’r neges hon ddim yn ateb neb. Rhwystrwch y cyfrif neu rhowch wybod i X am y neges yn lle hynny.',

@@ -10,7 +10,9 @@ import {
   type ModerationReason,
 } from '../../../../shared/moderation/reasons';
 import { useDesk } from '../../context';
-import { isLead } from '../../../../shared/domain/clearance';
+import { isLead, mayWorkConversation } from '../../../../shared/domain/clearance';
+import { characterLimit, countCharacters } from '../../../../shared/text/platform-limits';
+import { personalDetailKinds, type PersonalDetailKind } from '../../../../shared/text/personal-details';
 
 /**
  * One public comment and everything that can be done to it, each action with a reason
@@ -37,9 +39,16 @@ export function ModerationCard({
   const [replyOpen, setReplyOpen] = useState(false);
   const [reply, setReply] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [warning, setWarning] = useState<PersonalDetailKind[] | null>(null);
+  const [sending, setSending] = useState(false);
   const deleted = m.state === 'deleted';
+  // As the hub: a confidential comment is moderated only by staff cleared to read it.
+  const cleared = mayWorkConversation(me, { confidential: item.confidential });
+  const limit = characterLimit(m.platform, 'comment');
+  const over = countCharacters(m.platform, 'comment', reply) - limit;
 
-  const act = async (action: ModerationAction, body?: string): Promise<void> => {
+  /** True once the console has taken the action (it is then in the outbox). */
+  const act = async (action: ModerationAction, body?: string): Promise<boolean> => {
     const result = await desk.actions.submit({
       type: 'moderate',
       conversationId: m.conversationId,
@@ -49,6 +58,28 @@ export function ModerationCard({
       ...(body === undefined ? {} : { body }),
     });
     if (!result.ok) onError(result.error.message);
+    return result.ok;
+  };
+
+  // A public reply, as from the composer: within the platform's length, and personal details
+  // only once the operator has seen the warning. The text stays until the console takes it.
+  const sendReply = async (confirmed: boolean): Promise<void> => {
+    const body = reply.trim();
+    if (body === '' || over > 0 || sending) return;
+    if (!confirmed) {
+      const kinds = personalDetailKinds(body);
+      if (kinds.length > 0) {
+        setWarning(kinds);
+        return;
+      }
+    }
+    setSending(true);
+    const taken = await act('reply', body);
+    setSending(false);
+    if (!taken) return;
+    setReply('');
+    setWarning(null);
+    setReplyOpen(false);
   };
 
   return (
@@ -109,6 +140,11 @@ export function ModerationCard({
           </span>
         ) : null}
       </p>
+      {!cleared && (
+        <p className="mod-status muted" data-testid="moderation-cleared-only">
+          {t('moderation.clearedOnly')}
+        </p>
+      )}
       <div className="mod-controls">
         <label>
           {t('moderation.reasonLabel')}{' '}
@@ -132,7 +168,7 @@ export function ModerationCard({
             <button
               type="button"
               data-testid="moderation-unhide"
-              disabled={deleted}
+              disabled={deleted || !cleared}
               onClick={() => void act('unhide')}
             >
               {t('moderation.action.unhide')}
@@ -141,7 +177,7 @@ export function ModerationCard({
             <button
               type="button"
               data-testid="moderation-hide"
-              disabled={deleted || !item.hideable}
+              disabled={deleted || !item.hideable || !cleared}
               title={item.hideable ? undefined : t('moderation.xNoHide')}
               onClick={() => void act('hide')}
             >
@@ -164,7 +200,7 @@ export function ModerationCard({
             <button
               type="button"
               data-testid="moderation-delete"
-              disabled={deleted || m.platform === 'x'}
+              disabled={deleted || m.platform === 'x' || !cleared}
               title={m.platform === 'x' ? t('moderation.xNoDelete') : undefined}
               onClick={() => {
                 setConfirmDelete(true);
@@ -175,7 +211,8 @@ export function ModerationCard({
           )}
           <button
             type="button"
-            disabled={deleted}
+            data-testid="moderation-reply"
+            disabled={deleted || !cleared}
             aria-expanded={replyOpen}
             onClick={() => {
               setReplyOpen((open) => !open);
@@ -183,20 +220,25 @@ export function ModerationCard({
           >
             {t('moderation.action.reply')}
           </button>
-          <button type="button" disabled={deleted} onClick={() => void act('ask-private')}>
+          <button type="button" disabled={deleted || !cleared} onClick={() => void act('ask-private')}>
             {t('moderation.action.ask-private')}
           </button>
           <button
             type="button"
             data-testid="moderation-block"
-            disabled={!isLead(me) || item.blocked}
+            disabled={!isLead(me) || item.blocked || !cleared}
             title={isLead(me) ? undefined : t('moderation.leadsOnly')}
             onClick={() => void act('block')}
           >
             {t('moderation.action.block')}
           </button>
           {m.review === 'pending' && (
-            <button type="button" data-testid="moderation-dismiss" onClick={() => void act('dismiss')}>
+            <button
+              type="button"
+              data-testid="moderation-dismiss"
+              disabled={!cleared}
+              onClick={() => void act('dismiss')}
+            >
               {t('moderation.action.dismiss')}
             </button>
           )}
@@ -227,23 +269,38 @@ export function ModerationCard({
           <label htmlFor={`${ids}-reply`}>{t('moderation.replyLabel')}</label>
           <textarea
             id={`${ids}-reply`}
+            data-testid="moderation-reply-body"
             rows={3}
             lang={item.language}
             value={reply}
             onChange={(e) => {
               setReply(e.target.value);
+              setWarning(null);
             }}
           />
+          {warning && (
+            <div className="warning" role="alert" data-testid="moderation-personal-details">
+              <p>
+                {t('composer.personalDetails', {
+                  kinds: warning.map((kind) => t(`detail.${kind}`)).join(', '),
+                })}
+              </p>
+              <button type="button" onClick={() => void sendReply(true)}>
+                {t('composer.sendAnyway')}
+              </button>
+            </div>
+          )}
+          <span className={over > 0 ? 'count over' : 'count'} aria-live="polite">
+            {over > 0
+              ? t('composer.tooLong', { platform, over })
+              : t('composer.count', { count: limit + over, limit })}
+          </span>
           <button
             type="button"
             className="primary"
-            disabled={reply.trim() === ''}
-            onClick={() => {
-              void act('reply', reply.trim()).then(() => {
-                setReply('');
-                setReplyOpen(false);
-              });
-            }}
+            data-testid="moderation-send-reply"
+            disabled={reply.trim() === '' || over > 0 || sending}
+            onClick={() => void sendReply(false)}
           >
             {t('moderation.sendReply')}
           </button>
