@@ -13,6 +13,7 @@ import {
   saveBroadcastCore,
   saveChannel,
   setChannelPosts,
+  statusToRun,
   type BroadcastCore,
   type ChannelRow,
 } from '../db/broadcasts';
@@ -248,13 +249,8 @@ export function startBroadcastPublisher(ctx: HubContext, adapters: PlatformAdapt
 
   const run = async (job: ChannelRow): Promise<void> => {
     const core = getBroadcastCore(db, job.broadcastId);
-    // Only an approved version is posted (an emergency publication is approved as it is
-    // published), and only a retracted broadcast taken down: a job left behind by anything
-    // else is dropped, never run.
-    const due =
-      core !== null &&
-      job.action !== null &&
-      core.status === (job.action === 'retract' ? 'retracted' : 'approved');
+    // A job left behind for a broadcast no longer in its action's status is dropped, never run.
+    const due = core !== null && job.action !== null && core.status === statusToRun(job.action);
     if (!due) {
       ctx.commit(() => {
         if (job.claimId === null) return;

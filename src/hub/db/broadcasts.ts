@@ -18,6 +18,15 @@ export type BroadcastCore = z.infer<typeof broadcastCoreSchema>;
 
 export type ChannelAction = 'publish' | 'update' | 'retract';
 
+/**
+ * The one status in which a channel's action may run: only an approved version goes out
+ * (an emergency publication is approved as it is published), and only a retracted
+ * broadcast is taken down. A failed channel keeps its action when the text is edited
+ * afterwards, so retrying it and running it both ask this.
+ */
+export const statusToRun = (action: ChannelAction): BroadcastCore['status'] =>
+  action === 'retract' ? 'retracted' : 'approved';
+
 export interface ChannelRow {
   readonly broadcastId: string;
   readonly channel: Platform;

@@ -18,6 +18,7 @@ import {
   putMedia,
   saveBroadcastCore,
   saveChannel,
+  statusToRun,
   type BroadcastCore,
   type ChannelRow,
 } from '../db/broadcasts';
@@ -451,9 +452,9 @@ function retry(scope: Scope, b: BroadcastCore, channel: Platform): BroadcastOutc
     );
   const action =
     row.action ?? (b.status === 'retracted' ? 'retract' : row.posts.length > 0 ? 'update' : 'publish');
-  // A failed channel keeps its action when the text is edited afterwards, and the publisher
-  // posts the current text: retrying then would put an unapproved version in public.
-  if (action === 'retract' ? b.status !== 'retracted' : b.status !== 'approved')
+  // The publisher posts the current text: retrying an edited, unapproved version would put
+  // it in public.
+  if (b.status !== statusToRun(action))
     return rejected(
       'conflict',
       action === 'retract'
