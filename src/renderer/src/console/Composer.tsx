@@ -10,6 +10,7 @@ import {
 import type { Conversation } from '../../../shared/domain/entities';
 import { characterLimit, countCharacters } from '../../../shared/text/platform-limits';
 import { personalDetailKinds, type PersonalDetailKind } from '../../../shared/text/personal-details';
+import { PersonalDetailsWarning, ReplyLength } from './reply-checks';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -162,37 +163,20 @@ export function Composer({
         }}
       />
       {warning && (
-        <div className="warning" role="alert" data-testid="personal-details-warning">
-          <p>
-            {t('composer.personalDetails', { kinds: warning.map((kind) => t(`detail.${kind}`)).join(', ') })}
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              void send(true);
-            }}
-          >
-            {t('composer.sendAnyway')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setWarning(null);
-              area.current?.focus();
-            }}
-          >
-            {t('composer.edit')}
-          </button>
-        </div>
+        <PersonalDetailsWarning
+          kinds={warning}
+          testId="personal-details-warning"
+          onSendAnyway={() => {
+            void send(true);
+          }}
+          onEdit={() => {
+            setWarning(null);
+            area.current?.focus();
+          }}
+        />
       )}
       <div className="composer-foot">
-        {limit !== null && (
-          <span className={over > 0 ? 'count over' : 'count'} aria-live="polite">
-            {over > 0
-              ? t('composer.tooLong', { platform: t(`badges.platform.${conversation.platform}`), over })
-              : t('composer.count', { count, limit })}
-          </span>
-        )}
+        {limit !== null && <ReplyLength platform={conversation.platform} count={count} limit={limit} />}
         {mode === 'reply' && replyHint && <span className="hint">{replyHint}</span>}
         <button
           type="button"

@@ -13,6 +13,7 @@ import { useDesk } from '../../context';
 import { isLead, mayWorkConversation } from '../../../../shared/domain/clearance';
 import { characterLimit, countCharacters } from '../../../../shared/text/platform-limits';
 import { personalDetailKinds, type PersonalDetailKind } from '../../../../shared/text/personal-details';
+import { PersonalDetailsWarning, ReplyLength } from '../../console/reply-checks';
 
 /**
  * One public comment and everything that can be done to it, each action with a reason
@@ -45,7 +46,8 @@ export function ModerationCard({
   // As the hub: a confidential comment is moderated only by staff cleared to read it.
   const cleared = mayWorkConversation(me, { confidential: item.confidential });
   const limit = characterLimit(m.platform, 'comment');
-  const over = countCharacters(m.platform, 'comment', reply) - limit;
+  const count = countCharacters(m.platform, 'comment', reply);
+  const over = count - limit;
 
   /** True once the console has taken the action (it is then in the outbox). */
   const act = async (action: ModerationAction, body?: string): Promise<boolean> => {
@@ -279,22 +281,13 @@ export function ModerationCard({
             }}
           />
           {warning && (
-            <div className="warning" role="alert" data-testid="moderation-personal-details">
-              <p>
-                {t('composer.personalDetails', {
-                  kinds: warning.map((kind) => t(`detail.${kind}`)).join(', '),
-                })}
-              </p>
-              <button type="button" onClick={() => void sendReply(true)}>
-                {t('composer.sendAnyway')}
-              </button>
-            </div>
+            <PersonalDetailsWarning
+              kinds={warning}
+              testId="moderation-personal-details"
+              onSendAnyway={() => void sendReply(true)}
+            />
           )}
-          <span className={over > 0 ? 'count over' : 'count'} aria-live="polite">
-            {over > 0
-              ? t('composer.tooLong', { platform, over })
-              : t('composer.count', { count: limit + over, limit })}
-          </span>
+          <ReplyLength platform={m.platform} count={count} limit={limit} />
           <button
             type="button"
             className="primary"
