@@ -24,9 +24,8 @@ export function useConversationPages(
   query: Omit<ConversationListInput, 'offset' | 'limit'>,
 ): ConversationPages {
   const desk = useDesk();
-  const pages = useRef(new Map<number, ConversationRow[]>());
-  /** The generation each page was read in: one older than the current is out of date. */
-  const readIn = useRef(new Map<number, number>());
+  /** Each page's rows and the generation it was read in: an older one is out of date. */
+  const pages = useRef(new Map<number, { rows: ConversationRow[]; gen: number }>());
   const inFlight = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, PAGE_SIZE - 1]);
   const generation = useRef(0);
@@ -46,8 +45,7 @@ export function useConversationPages(
       });
       inFlight.current.delete(page);
       if (gen !== generation.current || !result.ok) return;
-      pages.current.set(page, result.value.rows);
-      readIn.current.set(page, gen);
+      pages.current.set(page, { rows: result.value.rows, gen });
       setTotal(result.value.total);
       setLoaded(true);
       setVersion((v) => v + 1);
@@ -59,10 +57,7 @@ export function useConversationPages(
     (clear: boolean) => {
       generation.current += 1;
       inFlight.current.clear();
-      if (clear) {
-        pages.current.clear();
-        readIn.current.clear();
-      }
+      if (clear) pages.current.clear();
       const [from, to] = visible.current;
       const gen = generation.current;
       for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(to / PAGE_SIZE); page++) {
@@ -84,9 +79,9 @@ export function useConversationPages(
   return {
     total,
     loaded,
-    rowAt: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    rowAt: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
     indexOf: (id) => {
-      for (const [page, rows] of pages.current) {
+      for (const [page, { rows }] of pages.current) {
         const at = rows.findIndex((row) => row.conversation.id === id);
         if (at >= 0) return page * PAGE_SIZE + at;
       }
@@ -96,7 +91,7 @@ export function useConversationPages(
       visible.current = [from, to];
       for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(to / PAGE_SIZE); page++) {
         // Also a page read before the last change: scrolled back to, it is read again.
-        if (readIn.current.get(page) !== generation.current) void fetchPage(page, generation.current);
+        if (pages.current.get(page)?.gen !== generation.current) void fetchPage(page, generation.current);
       }
     },
   };
