@@ -10,10 +10,11 @@ import type {
 import { conversationListInputSchema } from '../shared/ipc/channels/desk';
 import type { SessionState, SignInInput } from '../shared/ipc/channels/session';
 import type { EventName, EventPayload } from '../shared/ipc/events';
+import type { Undelivered } from '../shared/ipc/undelivered';
 import { DeskFailure } from '../shared/ipc/result';
-import type { OperationInput, RejectionCode } from '../shared/protocol/operations';
+import type { OperationAck, OperationInput } from '../shared/protocol/operations';
 import type { Hello, Viewers } from '../shared/protocol/socket';
-import { resetCache, submitAction } from './cache/actions';
+import { outcomeEvent, resetCache, submitAction } from './cache/actions';
 import { lastSeqOf } from './cache/apply-batch';
 import { targetsOf } from './cache/optimistic';
 import type { ChangeSet } from './cache/records';
@@ -26,6 +27,7 @@ import { startCheckpoints } from '../sqlite/checkpoints';
 import { openCacheDb } from './db/open';
 import { countQueued, countSetAside, type OutboxRow } from './db/outbox';
 import { watchSetAside } from './outbox-set-aside';
+import { markDelivered, undeliveredFor } from './db/undelivered';
 import { conversationDetail, conversationPage, operatorsView, queueSummaries } from './read-models';
 import { postLogin } from './session/login';
 import { hubCaList } from './session/tls';
@@ -78,6 +80,14 @@ export interface ConsoleEngine {
   viewConversation(id: string | null): void;
   /** Applies the action locally and queues it; never waits on the network. */
   submit(input: OperationInput): { opId: string };
+  /**
+   * Refusals and notices the signed-in operator has not been shown yet, oldest first. Each
+   * is also raised as an event when it happens; this is how a window that was not listening
+   * then (start-up, a reload) still hears of it.
+   */
+  undelivered(): Undelivered[];
+  /** The window showed these to the operator: they are not offered again. */
+  markShown(keys: readonly string[]): void;
   /** Drops the hub link as if the network went (the outbox keeps filling); for tests and drills. */
   disconnect(): Promise<void>;
   /** Re-opens the hub link with the stored session, if there is one. */
@@ -98,6 +108,9 @@ const sameUrl = (a: string, b: string): boolean => {
     return a === b;
   }
 };
+
+/** At most this many undelivered events go to a window at once (the newest); the toasts show fewer. */
+const UNDELIVERED_OFFERED = 50;
 
 /** How far the hub clock offset may drift from the stored one before it is stored again. */
 const STORED_OFFSET_STEP_MS = 250;
@@ -277,30 +290,10 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
     },
   });
 
-  function emitOutcome(
-    row: OutboxRow,
-    ack:
-      | { outcome: 'accepted'; notice?: string }
-      | { outcome: 'rejected'; reason: string; code?: RejectionCode },
-  ): void {
-    if (ack.outcome === 'accepted') {
-      // An audited opening is bookkeeping, not something the operator did to the work.
-      if (row.op.type === 'open' && ack.notice === undefined) return;
-      options.emit('action.outcome', {
-        opId: row.op.opId,
-        type: row.op.type,
-        outcome: 'accepted',
-        ...(ack.notice === undefined ? {} : { notice: ack.notice }),
-      });
-      return;
-    }
-    options.emit('action.outcome', {
-      opId: row.op.opId,
-      type: row.op.type,
-      outcome: 'rejected',
-      reason: ack.reason,
-      ...(ack.code === undefined ? {} : { code: ack.code }),
-    });
+  function emitOutcome(row: OutboxRow, ack: OperationAck): void {
+    // An audited opening is bookkeeping, not something the operator did to the work.
+    if (row.op.type === 'open' && ack.outcome === 'accepted' && ack.notice === undefined) return;
+    options.emit('action.outcome', outcomeEvent(row.op, ack));
   }
 
   const onViewers = (v: Viewers): void => {
@@ -533,6 +526,14 @@ export function createConsoleEngine(engineOptions: ConsoleEngineOptions): Consol
       if (row?.conversation.confidential) submit({ type: 'open', conversationId: id });
     },
     submit,
+    undelivered() {
+      const me = signedInOperator();
+      return me === null ? [] : undeliveredFor(db, me.id, UNDELIVERED_OFFERED);
+    },
+    markShown(keys) {
+      const me = signedInOperator();
+      if (me !== null) markDelivered(db, me.id, keys);
+    },
 
     async disconnect() {
       await stopConnection();

@@ -4,6 +4,8 @@ import type { Notice } from '../shared/protocol/changes';
 import { recomputeConversations } from './cache/recompute';
 import type { CacheDb } from './db/handle';
 import { onSetAside, type SetAsideRow } from './db/outbox';
+import { keepUndelivered } from './db/undelivered';
+import { noticeKey } from '../shared/ipc/undelivered';
 
 /** In English as the renderer's `notices.outbox-set-aside`; a Welsh interface shows its own. */
 export const SET_ASIDE_NOTICE =
@@ -86,14 +88,21 @@ function announce(deps: SetAsideDeps, rows: readonly SetAsideRow[]): void {
     const payload: unknown = setAsidePayload.get(row.opId);
     if (typeof payload !== 'string') continue;
     for (const id of namedConversations(payload)) conversationIds.add(id);
-    deps.notify({
+    const notice: Notice = {
       id: `outbox-set-aside:${row.opId}`,
       operatorId: me.id,
       kind: 'outbox-set-aside',
       conversationId: null,
       text: SET_ASIDE_NOTICE,
       createdAt: deps.hubNow(),
-    });
+    };
+    keepUndelivered(
+      db,
+      me.id,
+      { key: noticeKey(notice), event: 'notice', payload: notice },
+      notice.createdAt,
+    );
+    deps.notify(notice);
     told = true;
   }
   if (!told) return;

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { outcomeKey, type ActionOutcome } from '../../shared/ipc/undelivered';
 import type { Operation, OperationAck, OperationInput } from '../../shared/protocol/operations';
 import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { durably } from '../db/durability';
 import type { CacheDb } from '../db/handle';
 import { getMeta, setMeta } from '../db/meta';
 import { deleteOutbox, getOutbox, insertOutbox, markAcked, type OutboxRow } from '../db/outbox';
+import { keepUndelivered } from '../db/undelivered';
 import { lastSeqOf } from './apply-batch';
 import { targetsOf } from './optimistic';
 import { recomputeConversations } from './recompute';
@@ -71,14 +73,33 @@ export function settleAcks(db: CacheDb, acks: readonly OperationAck[], operatorI
         }
         deleteOutbox(db, ack.opId);
         for (const id of targetsOf(row.op)) touched.add(id);
-        return ack.outcome === 'rejected'
-          ? { kind: 'rejected', row }
-          : { kind: 'accepted', row, settled: true };
+        if (ack.outcome === 'accepted') return { kind: 'accepted', row, settled: true };
+        // The outbox row goes in this transaction: the refusal must outlive it until shown.
+        const event = outcomeEvent(row.op, ack);
+        keepUndelivered(
+          db,
+          row.operatorId,
+          { key: outcomeKey(event), event: 'action.outcome', payload: event },
+          ack.hubTime,
+        );
+        return { kind: 'rejected', row };
       });
       if (touched.size > 0) recomputeConversations(db, touched, operatorId);
       return outcomes;
     })
     .immediate();
+}
+
+/** The `action.outcome` event the hub's answer to an action makes for the window. */
+export function outcomeEvent(op: Operation, ack: OperationAck): ActionOutcome {
+  return ack.outcome === 'accepted'
+    ? {
+        opId: op.opId,
+        type: op.type,
+        outcome: 'accepted',
+        ...(ack.notice === undefined ? {} : { notice: ack.notice }),
+      }
+    : { opId: op.opId, type: op.type, outcome: 'rejected', reason: ack.reason, code: ack.code };
 }
 
 const CACHE_TABLES = [

@@ -1,7 +1,9 @@
+import { noticeKey } from '../../shared/ipc/undelivered';
 import type { ChangeBatch } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
 import { getMeta, setMeta } from '../db/meta';
 import { deleteOutbox, settledAcked, type OutboxRow } from '../db/outbox';
+import { keepUndelivered } from '../db/undelivered';
 import { targetsOf } from './optimistic';
 import { recomputeConversations } from './recompute';
 import { ChangeSet, applyRecords } from './records';
@@ -37,6 +39,16 @@ export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string |
         batch.changes.filter((change) => change.seq > lastSeq && change.seq <= batch.upTo),
         changes,
       );
+      // Kept with the batch that brought them, until the window says it showed them.
+      for (const notice of changes.notices) {
+        if (notice.operatorId !== operatorId) continue;
+        keepUndelivered(
+          db,
+          operatorId,
+          { key: noticeKey(notice), event: 'notice', payload: notice },
+          notice.createdAt,
+        );
+      }
       setMeta(db, 'lastSeq', batch.upTo);
       const settled = settledAcked(db, batch.upTo);
       for (const row of settled) {

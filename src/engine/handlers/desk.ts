@@ -8,7 +8,9 @@ type DeskChannel =
   | 'conversations.list'
   | 'conversations.get'
   | 'conversations.view'
-  | 'actions.submit';
+  | 'actions.submit'
+  | 'notices.pending'
+  | 'notices.shown';
 
 /** Every desk channel reads the local cache or queues an action: none waits on the hub. */
 export function createDeskHandlers(engine: ConsoleEngine): Pick<HandlerTable, DeskChannel> {
@@ -23,5 +25,10 @@ export function createDeskHandlers(engine: ConsoleEngine): Pick<HandlerTable, De
       return null;
     },
     'actions.submit': (input) => engine.submit(input),
+    'notices.pending': () => engine.undelivered(),
+    'notices.shown': ({ keys }) => {
+      engine.markShown(keys);
+      return null;
+    },
   };
 }

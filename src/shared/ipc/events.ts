@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { noticeSchema } from '../protocol/changes';
-import { rejectionCodeSchema } from '../protocol/operations';
 import { connectionStateSchema } from './channels/desk';
 import { emergencyStateSchema } from './channels/moderation';
 import { slaAlertSchema } from './channels/sla';
+import { actionOutcomeSchema } from './undelivered';
 
 /** Events main pushes to the renderer, typed and validated like the channels. */
 export const eventContract = {
@@ -13,15 +13,7 @@ export const eventContract = {
     conversationIds: z.array(z.string()),
     lists: z.boolean(),
   }),
-  'action.outcome': z.object({
-    opId: z.uuid(),
-    type: z.string(),
-    outcome: z.enum(['accepted', 'rejected']),
-    reason: z.string().optional(),
-    /** Why the hub refused, as a code the console can put in the operator's language. */
-    code: rejectionCodeSchema.optional(),
-    notice: z.string().optional(),
-  }),
+  'action.outcome': actionOutcomeSchema,
   notice: noticeSchema,
   'presence.viewers': z.object({ conversationId: z.string(), names: z.array(z.string()) }),
   /** Unclaimed emergencies changed: start, update or stop the alert on this console. */

@@ -10,6 +10,7 @@ import { migration009 } from './009-watch-indexes';
 import { migration010 } from './010-outbox-quarantine';
 import { migration011 } from './011-search-index-writes';
 import { migration012 } from './012-confirmed-copies';
+import { migration013 } from './013-undelivered';
 import type { Migration } from './types';
 
 /** In order, never edited after release: a new layout is a new file. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const LATEST_VERSION = migrations.length;

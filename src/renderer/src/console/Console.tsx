@@ -11,6 +11,7 @@ import { useConversationPages } from '../hooks/useConversationPages';
 import { useDeskEvent } from '../hooks/useDeskEvent';
 import { useHubNow } from '../hooks/useHubNow';
 import { useQueues } from '../hooks/useQueues';
+import { useUndelivered } from '../hooks/useUndelivered';
 import { setUiLanguage } from '../i18n';
 import { queueName } from '../views/sla/queue-name';
 import { notify } from '../notify';
@@ -101,8 +102,8 @@ export function Console({
     });
   }, [desk, session.operator.id]);
 
-  useDeskEvent('action.outcome', (outcome) => {
-    if (outcome.outcome === 'rejected') {
+  useUndelivered({
+    refused: (outcome) => {
       // The hub explains in English; a Welsh interface leads with the gist in Welsh.
       toast('error', () => {
         const action = i18n.t(`actionNames.${outcome.type}` as 'actionNames.claim', {
@@ -114,17 +115,17 @@ export function Console({
             : (outcome.reason ?? '');
         return i18n.t('outcome.rejected', { action, reason });
       });
-    }
+    },
     // An accepted action's `notice` (a reply kept as a note, work returned on going off
-    // shift) also reaches the operator as notices, which are translated: toasting it here
-    // too showed it twice, once always in English.
-  });
-  useDeskEvent('notice', (notice) => {
-    const text = (): string =>
-      i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
-    // An action of theirs that was never sent is a fault to report, not news.
-    toast(notice.kind === 'outbox-set-aside' ? 'error' : 'info', text);
-    if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text());
+    // shift) also reaches the operator as notices, which are translated: toasting it as an
+    // outcome too showed it twice, once always in English.
+    notice: (notice) => {
+      const text = (): string =>
+        i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
+      // An action of theirs that was never sent is a fault to report, not news.
+      toast(notice.kind === 'outbox-set-aside' ? 'error' : 'info', text);
+      if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text());
+    },
   });
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).
   useDeskEvent('sla.alert', (alert) => {

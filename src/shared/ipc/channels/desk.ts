@@ -11,6 +11,7 @@ import {
 import { conversationStatusSchema, languageSchema, platformSchema, prioritySchema } from '../../domain/enums';
 import { operationInputSchema } from '../../protocol/operations';
 import { channel } from '../channel';
+import { undeliveredSchema } from '../undelivered';
 
 export const connectionStateSchema = z.object({
   status: z.enum(['signed-out', 'connecting', 'online', 'offline']),
@@ -103,4 +104,11 @@ export const deskChannels = {
    * transaction. The outcome arrives later as an `action.outcome` event.
    */
   'actions.submit': channel(operationInputSchema, z.object({ opId: z.uuid() })),
+  /**
+   * Refusals and notices the operator has not been shown yet, oldest first: a window asks on
+   * opening, since those raised while it was not listening reached nobody.
+   */
+  'notices.pending': channel(z.undefined(), z.array(undeliveredSchema)),
+  /** The window showed these (by their keys): they are not offered again. */
+  'notices.shown': channel(z.object({ keys: z.array(z.string().min(1).max(300)).max(500) }), z.null()),
 };

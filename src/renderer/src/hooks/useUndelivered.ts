@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import type { Notice } from '../../../shared/protocol/changes';
+import { noticeKey, outcomeKey, type ActionOutcome, type Undelivered } from '../../../shared/ipc/undelivered';
+import { useDesk } from '../context';
+
+export interface UndeliveredHandlers {
+  /** An action of this operator's the hub refused. */
+  readonly refused: (outcome: ActionOutcome) => void;
+  readonly notice: (notice: Notice) => void;
+}
+
+/**
+ * Shows each refusal and notice once, and tells the engine it was shown. They arrive live as
+ * events; those raised while this window was not listening (the outbox replayed at start-up
+ * before it loaded, a reload) the engine kept, and they are asked for on mounting. One that
+ * comes both ways is shown once.
+ */
+export function useUndelivered(handlers: UndeliveredHandlers): void {
+  const desk = useDesk();
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    let mounted = true;
+    const shown = new Set<string>();
+    const show = (item: Undelivered): boolean => {
+      if (shown.has(item.key)) return false;
+      shown.add(item.key);
+      if (item.event === 'notice') latest.current.notice(item.payload);
+      else latest.current.refused(item.payload);
+      return true;
+    };
+    const confirm = (keys: string[]): void => {
+      // Not confirmed (the shell gone): it is offered again next time, shown twice at worst.
+      if (keys.length > 0) void desk.notices.shown({ keys });
+    };
+    const offOutcome = desk.on('action.outcome', (outcome) => {
+      if (outcome.outcome !== 'rejected') return;
+      const key = outcomeKey(outcome);
+      if (show({ key, event: 'action.outcome', payload: outcome })) confirm([key]);
+    });
+    const offNotice = desk.on('notice', (notice) => {
+      const key = noticeKey(notice);
+      if (show({ key, event: 'notice', payload: notice })) confirm([key]);
+    });
+    void desk.notices.pending().then((result) => {
+      if (!mounted || !result.ok) return;
+      confirm(result.value.filter(show).map((item) => item.key));
+    });
+    return () => {
+      mounted = false;
+      offOutcome();
+      offNotice();
+    };
+  }, [desk]);
+}
