@@ -269,6 +269,18 @@ export function deleteOutbox(db: CacheDb, opId: string): void {
   db.prepare('DELETE FROM outbox WHERE op_id = ?').run(opId);
 }
 
+/**
+ * Puts accepted actions whose effect this cache has not yet seen back in the queue, for
+ * every operator, and returns how many. For a hub restored from a backup: its log ends
+ * before their sequence numbers, so it may no longer have them, and those numbers will be
+ * given to other changes. Sending one again is safe either way: a hub that still has it
+ * answers with the ack it stored, and applies nothing twice.
+ */
+export function requeueAcked(db: CacheDb): number {
+  return db.prepare(`UPDATE outbox SET state = 'queued', acked_seq = NULL WHERE state = 'acked'`).run()
+    .changes;
+}
+
 /** Accepted actions whose effect the confirmed cache now holds. */
 export function settledAcked(db: CacheDb, lastSeq: number): OutboxRow[] {
   return toRows(

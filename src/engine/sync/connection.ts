@@ -17,7 +17,7 @@ import { applyBatch, lastSeqOf } from '../cache/apply-batch';
 import { ChangeSet } from '../cache/records';
 import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../cache/snapshot';
 import type { CacheDb } from '../db/handle';
-import type { OutboxRow } from '../db/outbox';
+import { requeueAcked, type OutboxRow } from '../db/outbox';
 import { backoffDelay } from './backoff';
 import { joinBatches } from './join-batches';
 import { OutboxSender, type AckReport } from './outbox-sender';
@@ -332,8 +332,16 @@ export class HubConnection {
       this.deps.onHubTime(answer.batch.hubTime, this.deps.now());
       if (answer.headSeq < afterSeq) {
         // The hub's log ends before our cache does (restored from a backup): start again.
-        this.deps.log('[sync] the hub is behind this cache: taking a snapshot');
+        // Accepted actions still waiting for their effect go again first, committed before
+        // the snapshot moves lastSeq back (a crash in between finds the hub behind again).
+        const requeued = requeueAcked(this.deps.db);
+        this.deps.log(
+          `[sync] the hub is behind this cache: taking a snapshot; ${String(requeued)} accepted action(s) to send again`,
+        );
         await this.takeSnapshot();
+        // Found by a live batch the link is already up: send them now (a catch-up sends
+        // once it is done).
+        void this.drain();
         return;
       }
       const more = answer.batch.upTo < answer.headSeq;
