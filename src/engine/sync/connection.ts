@@ -258,12 +258,8 @@ export class HubConnection {
       await this.pullUntilCurrent();
     } catch (error) {
       if (error instanceof Offline || this.isClosed()) return;
-      this.catchUpFailures += 1;
       this.deps.log(`[sync] catch-up failed: ${error instanceof Error ? error.message : String(error)}`);
-      // Try again on the same connection after a pause rather than spinning.
-      setTimeout(() => {
-        if (!this.closed && this.socket.connected) this.enqueue(() => this.catchUp());
-      }, backoffDelay(this.catchUpFailures)).unref();
+      this.catchUpLater();
       return;
     }
     this.catchUpFailures = 0;
@@ -273,18 +269,36 @@ export class HubConnection {
     void this.drain();
   }
 
+  /** Tries catching up again on the same connection after a pause, rather than spinning. */
+  private catchUpLater(): void {
+    this.catchUpFailures += 1;
+    setTimeout(() => {
+      if (!this.closed && this.socket.connected) this.enqueue(() => this.catchUp());
+    }, backoffDelay(this.catchUpFailures)).unref();
+  }
+
   private async live(batches: readonly ChangeBatch[]): Promise<void> {
     if (this.closed) return;
-    const { batch, complete } = joinBatches(batches);
-    const outcome = applyBatch(this.deps.db, batch, this.deps.operatorId);
-    if (outcome.kind === 'applied') {
-      this.report(outcome.changes, outcome.settled);
-      this.deps.onSynced();
-    }
-    if ((outcome.kind === 'gap' || !complete) && this.caughtUp) {
-      await this.pullUntilCurrent().catch((error: unknown) => {
-        if (!(error instanceof Offline)) throw error;
-      });
+    try {
+      const { batch, complete } = joinBatches(batches);
+      const outcome = applyBatch(this.deps.db, batch, this.deps.operatorId);
+      if (outcome.kind === 'applied') {
+        this.report(outcome.changes, outcome.settled);
+        this.deps.onSynced();
+      }
+      if ((outcome.kind === 'gap' || !complete) && this.caughtUp) await this.pullUntilCurrent();
+    } catch (error) {
+      if (error instanceof Offline || this.isClosed()) return;
+      // The cache did not take the hub's changes (it was locked, or a pull after a gap
+      // failed): it is now behind, and the status bar must not go on saying online while
+      // nothing new arrives. Catch up again as after a reconnect; actions wait until then.
+      this.deps.log(
+        `[sync] live changes were not applied: ${error instanceof Error ? error.message : String(error)}; catching up again`,
+      );
+      if (!this.socket.connected) return;
+      this.caughtUp = false;
+      this.deps.onStatus('connecting');
+      this.catchUpLater();
     }
   }
 
