@@ -309,6 +309,25 @@ function withBroadcast(
   return b === null ? rejected('not-found', `No broadcast ${id}.`) : fn(b);
 }
 
+/**
+ * A lead's decision stands for the version they read. One made offline, or in a window left
+ * open, must not pass a version written after it: nobody reviewed that text.
+ */
+function decidingOn(
+  scope: Scope,
+  op: { broadcastId: string; version?: number | undefined },
+  fn: (b: BroadcastCore) => BroadcastOutcome,
+): BroadcastOutcome {
+  return withBroadcast(scope, op.broadcastId, (b) =>
+    op.version !== undefined && op.version !== b.version
+      ? rejected(
+          'conflict',
+          `This broadcast changed after you read it: you read version ${String(op.version)}, it is now version ${String(b.version)}. Read it again before you decide.`,
+        )
+      : fn(b),
+  );
+}
+
 function submit(scope: Scope, b: BroadcastCore): BroadcastOutcome {
   if (!wrote(b, scope.actor.id) && !isLead(scope.actor))
     return rejected('forbidden', 'Only its author or a shift lead can submit this broadcast.');
@@ -579,13 +598,13 @@ export function applyBroadcastOperation(
     case 'broadcast-submit':
       return withBroadcast(scope, op.broadcastId, (b) => submit(scope, b));
     case 'broadcast-approve':
-      return withBroadcast(scope, op.broadcastId, (b) => approve(scope, b, op.comment, op.publishAt));
+      return decidingOn(scope, op, (b) => approve(scope, b, op.comment, op.publishAt));
     case 'broadcast-reject':
-      return withBroadcast(scope, op.broadcastId, (b) => reject(scope, b, op.comment));
+      return decidingOn(scope, op, (b) => reject(scope, b, op.comment));
     case 'broadcast-emergency-publish':
-      return withBroadcast(scope, op.broadcastId, (b) => emergencyPublish(scope, b, op.comment));
+      return decidingOn(scope, op, (b) => emergencyPublish(scope, b, op.comment));
     case 'broadcast-sign-off':
-      return withBroadcast(scope, op.broadcastId, (b) => signOff(scope, b, op.comment));
+      return decidingOn(scope, op, (b) => signOff(scope, b, op.comment));
     case 'broadcast-retry':
       return withBroadcast(scope, op.broadcastId, (b) => retry(scope, b, op.channel));
     case 'broadcast-retract':

@@ -156,6 +156,13 @@ export type BroadcastImageUpload = z.infer<typeof broadcastImageUploadSchema>;
 
 const broadcastTextSchema = z.string().max(5000);
 
+/**
+ * The version a lead read before deciding: the hub refuses the decision if the broadcast has
+ * a newer one (written while the lead was offline, or while the window stood open), since
+ * nobody reviewed that text. Absent, as from older consoles, the current version is meant.
+ */
+const readVersionSchema = z.number().int().min(1).optional();
+
 export const broadcastOperationSchemas = [
   /** Creates a draft or writes a new version of it (also of a published broadcast, as an update). */
   z.object({
@@ -180,6 +187,7 @@ export const broadcastOperationSchemas = [
   z.object({
     type: z.literal('broadcast-approve'),
     broadcastId: idSchema,
+    version: readVersionSchema,
     comment: z.string().trim().max(2000),
     /** null publishes as soon as it is approved. */
     publishAt: epochMsSchema.nullable(),
@@ -187,16 +195,19 @@ export const broadcastOperationSchemas = [
   z.object({
     type: z.literal('broadcast-reject'),
     broadcastId: idSchema,
+    version: readVersionSchema,
     comment: z.string().trim().min(1).max(2000),
   }),
   z.object({
     type: z.literal('broadcast-emergency-publish'),
     broadcastId: idSchema,
+    version: readVersionSchema,
     comment: z.string().trim().min(1).max(2000),
   }),
   z.object({
     type: z.literal('broadcast-sign-off'),
     broadcastId: idSchema,
+    version: readVersionSchema,
     comment: z.string().trim().max(2000),
   }),
   z.object({ type: z.literal('broadcast-retry'), broadcastId: idSchema, channel: platformSchema }),

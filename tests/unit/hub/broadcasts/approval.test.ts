@@ -199,6 +199,66 @@ describe('broadcast approval (two-person rule at the hub)', () => {
     expect(latestBroadcast(leo, draft.broadcastId)).toMatchObject({ status: 'draft', signedOffBy: null });
   });
 
+  it('a decision stands for the version the lead read: a newer one written meanwhile is not passed', async () => {
+    const { olive, lena, leo } = await start();
+    const draft = draftInput();
+    await accept(olive, draft);
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    // Lena reads version 1 and approves it offline; meanwhile olive rewrites and resubmits.
+    await accept(olive, { ...draft, textEn: `${draft.textEn} Diversion via the A470.` });
+    await accept(olive, { type: 'broadcast-submit', broadcastId: draft.broadcastId });
+    await lena.waitFor(() => latestBroadcast(lena, draft.broadcastId)?.version === 2);
+    for (const decision of [
+      { ...approveInput(draft.broadcastId, 'OK'), version: 1 },
+      { type: 'broadcast-reject', broadcastId: draft.broadcastId, version: 1, comment: 'No.' },
+      { type: 'broadcast-emergency-publish', broadcastId: draft.broadcastId, version: 1, comment: 'Now.' },
+    ] as const) {
+      const answer = ack(await lena.submit(decision));
+      expect(answer, decision.type).toMatchObject({ outcome: 'rejected', code: 'conflict' });
+      expect(answer.outcome === 'rejected' && answer.reason).toMatch(
+        /you read version 1, it is now version 2/,
+      );
+    }
+    expect(latestBroadcast(lena, draft.broadcastId)).toMatchObject({ status: 'pending', version: 2 });
+    expect(recording.posts).toHaveLength(0);
+
+    // Read again, version 2 is approved; the emergency sign-off checks its version the same way.
+    await accept(lena, { ...approveInput(draft.broadcastId, 'OK'), version: 2 });
+    await lena.waitFor(() => latestBroadcast(lena, draft.broadcastId)?.status === 'approved');
+
+    const urgent = draftInput({ templateId: 'major-incident' });
+    await accept(lena, urgent);
+    await accept(lena, {
+      type: 'broadcast-emergency-publish',
+      broadcastId: urgent.broadcastId,
+      comment: 'Now',
+    });
+    await accept(lena, { ...urgent, textEn: `${urgent.textEn} Updated.` });
+    await accept(lena, {
+      type: 'broadcast-emergency-publish',
+      broadcastId: urgent.broadcastId,
+      version: 2,
+      comment: 'Update',
+    });
+    await leo.waitFor(() => latestBroadcast(leo, urgent.broadcastId)?.version === 2);
+    expect(
+      ack(
+        await leo.submit({
+          type: 'broadcast-sign-off',
+          broadcastId: urgent.broadcastId,
+          version: 1,
+          comment: 'Checked',
+        }),
+      ),
+    ).toMatchObject({ outcome: 'rejected', code: 'conflict' });
+    await accept(leo, {
+      type: 'broadcast-sign-off',
+      broadcastId: urgent.broadcastId,
+      version: 2,
+      comment: 'Checked',
+    });
+  });
+
   it('stores an appeal photo at the hub and publishes it; a file that is not what it claims is refused', async () => {
     const { olive, lena } = await start();
     const fake = draftInput({

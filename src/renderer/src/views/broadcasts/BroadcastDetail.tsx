@@ -180,6 +180,7 @@ export function BroadcastDetail({
                     submit({
                       type: 'broadcast-approve',
                       broadcastId: b.id,
+                      version: b.version,
                       comment: comment.trim(),
                       publishAt: publishAt(),
                     });
@@ -195,7 +196,12 @@ export function BroadcastDetail({
                       setMessage(t('broadcasts.approval.rejectNeedsComment'));
                       return;
                     }
-                    submit({ type: 'broadcast-reject', broadcastId: b.id, comment: comment.trim() });
+                    submit({
+                      type: 'broadcast-reject',
+                      broadcastId: b.id,
+                      version: b.version,
+                      comment: comment.trim(),
+                    });
                   }}
                 >
                   {t('broadcasts.approval.reject')}
@@ -215,7 +221,12 @@ export function BroadcastDetail({
                 setMessage(t('broadcasts.approval.emergencyReason'));
                 return;
               }
-              submit({ type: 'broadcast-emergency-publish', broadcastId: b.id, comment: comment.trim() });
+              submit({
+                type: 'broadcast-emergency-publish',
+                broadcastId: b.id,
+                version: b.version,
+                comment: comment.trim(),
+              });
             }}
           >
             {t('broadcasts.approval.emergency')}
@@ -233,7 +244,7 @@ export function BroadcastDetail({
           type="button"
           data-testid="bc-sign-off"
           onClick={() => {
-            submit({ type: 'broadcast-sign-off', broadcastId: b.id, comment: '' });
+            submit({ type: 'broadcast-sign-off', broadcastId: b.id, version: b.version, comment: '' });
           }}
         >
           {t('broadcasts.approval.signOff')}
