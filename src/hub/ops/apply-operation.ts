@@ -328,7 +328,10 @@ function decide(scope: Scope): Outcome {
     case 'set-auto-assign':
       return applyLeadOperation(scope, op);
     case 'moderate':
-      return applyModeration(scope, op);
+      return applyModeration(
+        { ...scope, keepReplyAsNote: (c, body) => replyKeptAsNote(scope, c, body, 'moved') },
+        op,
+      );
     case 'reassign':
       return reassign(scope, op.conversationIds, op.toOperatorId, op.reason);
     case 'broadcast-save':

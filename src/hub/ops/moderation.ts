@@ -27,6 +27,8 @@ export interface ModerationScope {
   readonly ctx: HubContext;
   readonly actor: Operator;
   readonly now: number;
+  /** Keeps a public reply that may not go out as a note for the holder, telling its author. */
+  readonly keepReplyAsNote: (c: HubConversation, body: string) => ModerationOutcome;
 }
 
 /** Why a post X will not hide (`Message.hideable` false) is not hidden; X would refuse the call. */
@@ -78,6 +80,10 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
   }
   // A public answer goes out only from whoever holds the conversation (or a lead), as a reply does.
   if ((op.action === 'reply' || op.action === 'ask-private') && !mayAnswer(actor, c, op.seenSeq)) {
+    // Written (often offline) before the conversation moved on: the words are kept as a
+    // note for whoever holds it now, as an ordinary reply's are. Only the canned request
+    // to message privately, which nobody typed, is simply refused.
+    if (op.body !== undefined) return scope.keepReplyAsNote(c, op.body);
     return no('forbidden', 'Cannot answer it in public: the conversation is held by someone else.');
   }
   if (LEAD_ONLY_ACTIONS.has(op.action) && !isLead(actor)) {

@@ -285,12 +285,28 @@ describe('moderating a public comment', () => {
       },
     );
     const body = 'Yes, until 8pm.';
+    // What bob typed is not posted, nor lost: it is kept as a note for alice, and he is told,
+    // as with an ordinary reply.
     for (const action of ['reply', 'ask-private'] as const) {
-      expect(await moderate(bob, { ...c, action, reason: 'unlawful', body }), action).toMatchObject({
-        outcome: 'rejected',
-        code: 'forbidden',
-      });
+      const answer = await moderate(bob, { ...c, action, reason: 'unlawful', body: `${body} (${action})` });
+      expect(answer, action).toMatchObject({ outcome: 'accepted' });
+      expect(answer.outcome === 'accepted' && answer.notice).toMatch(
+        /now held by alice. It was kept as an internal note/,
+      );
     }
+    const notes = hubRows(
+      desk.dir,
+      "SELECT body FROM messages WHERE conversation_id = ? AND direction = 'note' ORDER BY created_at",
+      c.conversationId,
+    );
+    expect(notes).toEqual([{ body: `${body} (reply)` }, { body: `${body} (ask-private)` }]);
+    // The canned request to message privately, which nobody typed, is simply refused.
+    expect(await moderate(bob, { ...c, action: 'ask-private', reason: 'unlawful' })).toMatchObject({
+      outcome: 'rejected',
+      code: 'forbidden',
+    });
+    // Neither counts as a moderation of the comment.
+    expect(latestModeration(bob, c.messageId)?.lastAction ?? null).toBeNull();
     expect(callsTo(graph, `${c.commentId}/comments`)).toHaveLength(0);
     // Hiding abuse is not an answer: anyone on the desk may do it.
     expect((await moderate(bob, { ...c, action: 'hide', reason: 'abusive' })).outcome).toBe('accepted');
