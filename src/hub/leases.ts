@@ -65,6 +65,12 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
     sweep() {
       ctx.commit(() => {
         const now = ctx.now();
+        // Leases that did not start when the operator left (that commit failed: a locked or
+        // failing disk) start here, from when they left; otherwise their claims would
+        // never lapse. Claims whose lease already runs are left alone.
+        for (const [operatorId, since] of goneSince) {
+          if (!ctx.isOnline(operatorId)) startLeases(operatorId, since);
+        }
         for (const c of conversationsWithLapsedLease(db, now)) {
           if (c.assigneeId === null || ctx.isOnline(c.assigneeId)) continue;
           returnToQueue(

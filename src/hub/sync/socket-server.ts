@@ -151,6 +151,28 @@ export function attachSyncServer(
   const currentOperator = (socket: DeskSocket): Operator | null =>
     getOperator(ctx.db, socket.data.operatorId);
 
+  // A socket handler that throws (the database locked past its timeout, a damaged row) is
+  // not caught by socket.io: it would end the hub, and every console's link with it. The
+  // one request fails instead, and the console tries it again.
+  const guarded = (what: string, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      ctx.log(`[sync] ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const answer = (what: string, ack: (answer: unknown) => void, read: () => unknown): void => {
+    let result: unknown;
+    try {
+      result = read();
+    } catch (error) {
+      ctx.log(`[sync] ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      ack({ kind: 'error', error: `the hub could not answer ${what}; try again later` });
+      return;
+    }
+    ack(result);
+  };
+
   io.on('connection', (socket: DeskSocket) => {
     const operator = currentOperator(socket);
     if (operator === null) {
@@ -175,7 +197,7 @@ export function attachSyncServer(
       oldestSeq: logFloor(ctx.db),
       hubTime: ctx.now(),
     });
-    if (count === 1) deps.onOperatorConnected(operator.id);
+    if (count === 1) guarded('an operator connecting', () => deps.onOperatorConnected(operator.id));
 
     socket.on('sync:pull', (req, rawAck) => {
       const ack = asAck(rawAck);
@@ -190,7 +212,7 @@ export function attachSyncServer(
         ack({ kind: 'error', error: 'operator no longer exists' });
         return;
       }
-      ack(pullChanges(ctx.db, viewer, parsed.data, ctx.now()));
+      answer('sync:pull', ack, () => pullChanges(ctx.db, viewer, parsed.data, ctx.now()));
     });
 
     socket.on('sync:snapshot', (req, rawAck) => {
@@ -206,7 +228,7 @@ export function attachSyncServer(
         ack({ kind: 'error', error: 'operator no longer exists' });
         return;
       }
-      ack(snapshotPage(ctx.db, viewer, parsed.data, ctx.now()));
+      answer('sync:snapshot', ack, () => snapshotPage(ctx.db, viewer, parsed.data, ctx.now()));
     });
 
     socket.on('op:submit', (raw, rawAck) => {
@@ -275,7 +297,7 @@ export function attachSyncServer(
       const left = (connectionsByOperator.get(socket.data.operatorId) ?? 1) - 1;
       if (left <= 0) {
         connectionsByOperator.delete(socket.data.operatorId);
-        deps.onOperatorDisconnected(socket.data.operatorId);
+        guarded('an operator leaving', () => deps.onOperatorDisconnected(socket.data.operatorId));
       } else {
         connectionsByOperator.set(socket.data.operatorId, left);
       }
