@@ -30,6 +30,16 @@ export const metaEnvelopeSchema = z.object({
 });
 export type MetaEnvelope = z.infer<typeof metaEnvelopeSchema>;
 
+/**
+ * The id of a button press that came without a mid. Consoles read a message id of at most
+ * 200 characters, and a sender id alone may be that long (the time, as a string, has no
+ * limit at all). A longer one was stored, and every console then refused the batches that
+ * carried it; such a press is named by its hash instead.
+ */
+function postbackId(senderId: string, time: string | number): string {
+  const plain = `postback:${senderId}:${String(time)}`;
+  return plain.length <= 200 ? plain : `postback:${createHash('sha256').update(plain).digest('hex')}`;
+}
 /** The fields a message from a person needs; over-long text is cut to fit, not refused. */
 const messageEventSchema = z.object({
   sender: z.object({ id: idString }),
@@ -146,7 +156,7 @@ export function readMetaDelivery(envelope: MetaEnvelope): MetaDelivery {
             platform: 'facebook',
             kind: 'dm',
             // Without a mid, the press is still one event: the sender and its time name it.
-            platformMessageId: pressed.mid ?? `postback:${sender.id}:${String(timestamp ?? entry.time)}`,
+            platformMessageId: pressed.mid ?? postbackId(sender.id, timestamp ?? entry.time),
             senderId: sender.id,
             senderName: null,
             text: clip(`[Pressed: ${title}]`, MAX_MESSAGE_TEXT),

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { hubDbPath } from '../../../src/hub/db/connection';
 import { queueFor } from '../../../src/hub/routing';
+import { messageSchema } from '../../../src/shared/domain/entities';
 import {
   allChanges,
   connectConsole,
@@ -208,6 +209,31 @@ describe('webhooks and live sync', () => {
     }
     const again = await postMeta(desk.hub, body);
     expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
+
+    // Without a mid the press is named by its sender and time, kept within a message id's
+    // 200 characters however long those are; the same press again is still one.
+    const longSender = `psid-${'7'.repeat(190)}`;
+    const noMid = metaMessagingBody([
+      {
+        sender: { id: longSender },
+        recipient: { id: 'PAGE1' },
+        timestamp: 1_700_000_000_001,
+        postback: { title: 'Get started', payload: 'GET_STARTED' },
+      },
+    ]);
+    expect(await (await postMeta(desk.hub, noMid)).json()).toMatchObject({ stored: 1, skipped: 0 });
+    expect(await (await postMeta(desk.hub, noMid)).json()).toMatchObject({ stored: 0, duplicates: 1 });
+    const stored = new Database(hubDbPath(desk.dir), { readonly: true });
+    try {
+      const ids = stored.prepare('SELECT platform_message_id FROM messages').pluck().all() as string[];
+      // Consoles take a message id of up to 200 characters: a longer one is unreadable to them.
+      expect(ids.map((id) => messageSchema.shape.platformMessageId.safeParse(id).success)).toEqual([
+        true,
+        true,
+      ]);
+    } finally {
+      stored.close();
+    }
   });
 
   it('takes in a Messenger message its sender edited: the new text, triaged again', async () => {
