@@ -197,7 +197,10 @@ export function attachSyncServer(
       oldestSeq: logFloor(ctx.db),
       hubTime: ctx.now(),
     });
-    if (count === 1) guarded('an operator connecting', () => deps.onOperatorConnected(operator.id));
+    if (count === 1)
+      guarded('an operator connecting', () => {
+        deps.onOperatorConnected(operator.id);
+      });
 
     socket.on('sync:pull', (req, rawAck) => {
       const ack = asAck(rawAck);
@@ -297,7 +300,9 @@ export function attachSyncServer(
       const left = (connectionsByOperator.get(socket.data.operatorId) ?? 1) - 1;
       if (left <= 0) {
         connectionsByOperator.delete(socket.data.operatorId);
-        guarded('an operator leaving', () => deps.onOperatorDisconnected(socket.data.operatorId));
+        guarded('an operator leaving', () => {
+          deps.onOperatorDisconnected(socket.data.operatorId);
+        });
       } else {
         connectionsByOperator.set(socket.data.operatorId, left);
       }
