@@ -21,6 +21,7 @@ export function Composer({
   canReply,
   replyHint,
   focusToken,
+  drafts,
   onSubmit,
 }: {
   conversation: Conversation;
@@ -31,15 +32,21 @@ export function Composer({
   replyHint: string | null;
   /** Changes whenever a shortcut asks for the composer's focus. */
   focusToken: number;
+  /** Unsent text by conversation id: taken up on opening, kept as it is typed. */
+  drafts: Map<string, string>;
   onSubmit: (mode: ComposerMode, body: string) => Promise<boolean>;
 }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language === 'cy' ? 'cy' : 'en';
   const ids = useId();
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(() => drafts.get(conversation.id) ?? '');
   const [warning, setWarning] = useState<PersonalDetailKind[] | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (body === '') drafts.delete(conversation.id);
+    else drafts.set(conversation.id, body);
+  }, [drafts, conversation.id, body]);
   const isPublic = conversation.kind === 'comment';
 
   // Only a press of r or n made while this composer is on screen takes the focus. Comparing

@@ -74,6 +74,10 @@ export function Console({
   const [composerFocus, setComposerFocus] = useState(0);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
+  // Half-written replies and notes, by conversation: opening another conversation, or
+  // another tab, and coming back finds the text as it was left. Held by this signed-in
+  // console only, so the next operator to sign in here never sees them.
+  const [drafts] = useState(() => new Map<string, string>());
   const searchBox = useRef<HTMLInputElement>(null);
   const [activeView, setActiveView] = useState('conversations');
   const views = VIEWS.filter((v) => v.roles.includes(me.role));
@@ -311,6 +315,7 @@ export function Console({
                 composerMode={composerMode}
                 onComposerMode={setComposerMode}
                 composerFocus={composerFocus}
+                drafts={drafts}
                 onAction={(input) => {
                   void submit(input);
                 }}

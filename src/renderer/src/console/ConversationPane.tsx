@@ -59,6 +59,7 @@ export function ConversationPane({
   composerMode,
   onComposerMode,
   composerFocus,
+  drafts,
   onAction,
   onSubmitText,
 }: {
@@ -69,6 +70,8 @@ export function ConversationPane({
   composerMode: ComposerMode;
   onComposerMode: (mode: ComposerMode) => void;
   composerFocus: number;
+  /** Unsent composer text by conversation id. */
+  drafts: Map<string, string>;
   onAction: (input: OperationInput) => void;
   onSubmitText: (mode: ComposerMode, body: string) => Promise<boolean>;
 }) {
@@ -197,6 +200,7 @@ export function ConversationPane({
                 : t('conversation.heldByOther', { name: detail.assigneeName ?? '?' })
         }
         focusToken={composerFocus}
+        drafts={drafts}
         onSubmit={onSubmitText}
       />
       <section className="earlier" aria-labelledby="earlier-title">
