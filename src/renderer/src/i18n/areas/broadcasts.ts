@@ -55,6 +55,10 @@ export const en = {
       englishMissing: 'The English text is required.',
       noChannel: 'Choose at least one channel.',
       tooLong: 'A post is longer than its platform allows.',
+      templateKept: 'Your text is kept. To start again from the {{template}} template instead:',
+      templateApply: 'Replace the text with the template',
+      changedMeanwhile:
+        'Someone saved version {{version}} of this broadcast while you were editing. Your text is kept here; saving it makes a new version in place of theirs, so read theirs first.',
       kinds: {
         phone: 'phone number',
         email: 'email address',
@@ -221,6 +225,10 @@ export const cy: typeof en = {
       englishMissing: 'Mae angen y testun Saesneg.',
       noChannel: 'Dewiswch o leiaf un sianel.',
       tooLong: 'Mae un neges yn hirach nag y mae’r platfform yn ei ganiatáu.',
+      templateKept: 'Mae eich testun wedi’i gadw. I ddechrau eto o’r templed {{template}} yn lle hynny:',
+      templateApply: 'Rhoi testun y templed yn lle’r testun',
+      changedMeanwhile:
+        'Cadwodd rhywun fersiwn {{version}} o’r darllediad hwn tra oeddech chi’n golygu. Mae eich testun wedi’i gadw yma; bydd ei gadw yn gwneud fersiwn newydd yn lle eu fersiwn nhw, felly darllenwch eu fersiwn nhw yn gyntaf.',
       kinds: {
         phone: 'rhif ffôn',
         email: 'cyfeiriad e-bost',

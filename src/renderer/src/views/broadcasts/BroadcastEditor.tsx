@@ -60,11 +60,25 @@ export function BroadcastEditor({
   const unfilled = [...unfilledFields(textEn), ...unfilledFields(textCy)];
   const personal = [...new Set([...personalDetailKinds(textEn), ...personalDetailKinds(textCy)])];
 
-  const pickTemplate = (next: BroadcastTemplateId) => {
-    setTemplateId(next);
-    const template = templateFor(next);
+  // Someone else may save a newer version while this editor is open: the text typed here
+  // stays (the editor is not rebuilt for it), and the author is told before saving over it.
+  const [openedVersion] = useState(existing?.version ?? null);
+  const newerVersion = existing !== null && existing.version !== openedVersion ? existing.version : null;
+  // A template's text replaces the texts only while they are a template's text, untouched:
+  // otherwise picking the kind of broadcast would throw away what was written.
+  const [offeredTemplate, setOfferedTemplate] = useState<BroadcastTemplateId | null>(null);
+  const applyTemplateText = (id: BroadcastTemplateId) => {
+    const template = templateFor(id);
     setTextEn(template.en);
     setTextCy(template.cy);
+    setOfferedTemplate(null);
+  };
+  const pickTemplate = (next: BroadcastTemplateId) => {
+    const current = templateFor(templateId);
+    const untouched = textEn === current.en && textCy === current.cy;
+    setTemplateId(next);
+    if (untouched) applyTemplateText(next);
+    else setOfferedTemplate(next);
   };
 
   const pickImage = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -171,6 +185,27 @@ export function BroadcastEditor({
           />
         </label>
       </div>
+      {offeredTemplate !== null ? (
+        <p className="bc-muted" role="status" data-testid="bc-template-offer">
+          {t('broadcasts.editor.templateKept', {
+            template: t(`broadcasts.templates.${offeredTemplate}`),
+          })}{' '}
+          <button
+            type="button"
+            data-testid="bc-template-apply"
+            onClick={() => {
+              applyTemplateText(offeredTemplate);
+            }}
+          >
+            {t('broadcasts.editor.templateApply')}
+          </button>
+        </p>
+      ) : null}
+      {newerVersion !== null ? (
+        <p className="bc-problem" role="alert" data-testid="bc-newer-version">
+          {t('broadcasts.editor.changedMeanwhile', { version: newerVersion })}
+        </p>
+      ) : null}
       <div className="bc-bilingual">
         <label className="bc-field" lang="en">
           <span>{t('broadcasts.editor.english')}</span>

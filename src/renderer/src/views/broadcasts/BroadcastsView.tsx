@@ -111,7 +111,8 @@ export function BroadcastsView({ me, hubNow }: ViewProps) {
               />
             ) : editing.kind === 'edit' && selected !== null ? (
               <BroadcastEditor
-                key={`edit-${selected.broadcast.id}-${selected.broadcast.version}`}
+                // Not rebuilt when another version arrives: the text typed here would go.
+                key={`edit-${selected.broadcast.id}`}
                 existing={selected.broadcast}
                 onDone={(id) => {
                   setEditing({ kind: 'none' });
