@@ -255,7 +255,10 @@ export function Console({
     signingOut.current = true;
     const result = await desk.session.signOut();
     if (result.ok) onSignedOut(result.value);
-    else signingOut.current = false;
+    else {
+      signingOut.current = false;
+      toast('error', result.error.message);
+    }
   };
 
   // The hub ended the session (it ran out, or an administrator disabled the account,
@@ -286,9 +289,20 @@ export function Console({
           void signOut();
         }}
       />
-      <EmergencyAlert openConversation={openConversation} me={me} />
+      <EmergencyAlert
+        openConversation={openConversation}
+        me={me}
+        onError={(text) => {
+          toast('error', text);
+        }}
+      />
       <ViewTabs views={views} active={activeView} onSelect={setActiveView} />
-      <DeskAlertBanner me={me} />
+      <DeskAlertBanner
+        me={me}
+        onError={(text) => {
+          toast('error', text);
+        }}
+      />
       {ExtraView ? (
         <main className="view-area">
           <ExtraView me={me} hubNow={hubNow} openConversation={openConversation} />

@@ -10,7 +10,7 @@ import './broadcasts.css';
  * in the console. Each stays until acknowledged, withdrawn or expired; an acknowledgement
  * made offline counts at once and reaches the hub on reconnect.
  */
-export function DeskAlertBanner({ me }: { me: Operator }) {
+export function DeskAlertBanner({ me, onError }: { me: Operator; onError: (text: string) => void }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const { rows, reload } = useDeskAlerts();
@@ -33,7 +33,10 @@ export function DeskAlertBanner({ me }: { me: Operator }) {
           <button
             type="button"
             onClick={() => {
-              void desk.actions.submit({ type: 'desk-alert-ack', alertId: alert.id }).then(reload);
+              void desk.actions.submit({ type: 'desk-alert-ack', alertId: alert.id }).then((result) => {
+                if (!result.ok) onError(result.error.message);
+                reload();
+              });
             }}
           >
             {t('broadcasts.alerts.acknowledge')}

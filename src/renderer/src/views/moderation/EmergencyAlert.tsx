@@ -21,9 +21,12 @@ const EMPTY: EmergencyState = { emergencies: [], alerting: false };
 export function EmergencyAlert({
   openConversation,
   me,
+  onError,
 }: {
   openConversation: (id: string) => void;
   me: Operator;
+  /** A claim the console could not take: said, not swallowed. */
+  onError: (text: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
@@ -68,7 +71,10 @@ export function EmergencyAlert({
 
   if (state.emergencies.length === 0) return null;
   const claim = (id: string) => {
-    void desk.actions.submit({ type: 'claim', conversationId: id }).then(() => {
+    void desk.actions.submit({ type: 'claim', conversationId: id }).then((result) => {
+      // Opened either way, so the operator can act on it; a claim not taken is said aloud,
+      // or they would believe the emergency was theirs.
+      if (!result.ok) onError(result.error.message);
       openConversation(id);
     });
   };
