@@ -5,7 +5,7 @@ import { recomputeConversations } from './cache/recompute';
 import type { CacheDb } from './db/handle';
 import { onSetAside, type SetAsideRow } from './db/outbox';
 import { keepUndelivered } from './db/undelivered';
-import { noticeKey } from '../shared/ipc/undelivered';
+import { undeliveredNotice } from '../shared/ipc/undelivered';
 
 /** In English as the renderer's `notices.outbox-set-aside`; a Welsh interface shows its own. */
 export const SET_ASIDE_NOTICE =
@@ -96,12 +96,7 @@ function announce(deps: SetAsideDeps, rows: readonly SetAsideRow[]): void {
       text: SET_ASIDE_NOTICE,
       createdAt: deps.hubNow(),
     };
-    keepUndelivered(
-      db,
-      me.id,
-      { key: noticeKey(notice), event: 'notice', payload: notice },
-      notice.createdAt,
-    );
+    keepUndelivered(db, me.id, undeliveredNotice(notice), notice.createdAt);
     deps.notify(notice);
     told = true;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { outcomeKey, type ActionOutcome } from '../../shared/ipc/undelivered';
+import { undeliveredOutcome, type ActionOutcome } from '../../shared/ipc/undelivered';
 import type { Operation, OperationAck, OperationInput } from '../../shared/protocol/operations';
 import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { durably } from '../db/durability';
@@ -75,13 +75,7 @@ export function settleAcks(db: CacheDb, acks: readonly OperationAck[], operatorI
         for (const id of targetsOf(row.op)) touched.add(id);
         if (ack.outcome === 'accepted') return { kind: 'accepted', row, settled: true };
         // The outbox row goes in this transaction: the refusal must outlive it until shown.
-        const event = outcomeEvent(row.op, ack);
-        keepUndelivered(
-          db,
-          row.operatorId,
-          { key: outcomeKey(event), event: 'action.outcome', payload: event },
-          ack.hubTime,
-        );
+        keepUndelivered(db, row.operatorId, undeliveredOutcome(outcomeEvent(row.op, ack)), ack.hubTime);
         return { kind: 'rejected', row };
       });
       if (touched.size > 0) recomputeConversations(db, touched, operatorId);

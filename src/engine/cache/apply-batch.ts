@@ -1,4 +1,4 @@
-import { noticeKey } from '../../shared/ipc/undelivered';
+import { undeliveredNotice } from '../../shared/ipc/undelivered';
 import type { ChangeBatch } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
 import { getMeta, setMeta } from '../db/meta';
@@ -42,12 +42,7 @@ export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string |
       // Kept with the batch that brought them, until the window says it showed them.
       for (const notice of changes.notices) {
         if (notice.operatorId !== operatorId) continue;
-        keepUndelivered(
-          db,
-          operatorId,
-          { key: noticeKey(notice), event: 'notice', payload: notice },
-          notice.createdAt,
-        );
+        keepUndelivered(db, operatorId, undeliveredNotice(notice), notice.createdAt);
       }
       setMeta(db, 'lastSeq', batch.upTo);
       const settled = settledAcked(db, batch.upTo);

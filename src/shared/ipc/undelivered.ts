@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noticeSchema } from '../protocol/changes';
+import { noticeSchema, type Notice } from '../protocol/changes';
 import { rejectionCodeSchema } from '../protocol/operations';
 
 /** The `action.outcome` event: the hub's answer to one of this operator's actions. */
@@ -33,3 +33,14 @@ export type Undelivered = z.infer<typeof undeliveredSchema>;
 /** The key an event is kept under: the window confirms a live event it showed by this key. */
 export const noticeKey = (notice: { id: string }): string => `notice:${notice.id}`;
 export const outcomeKey = (outcome: { opId: string }): string => `outcome:${outcome.opId}`;
+
+export const undeliveredNotice = (notice: Notice): Undelivered => ({
+  key: noticeKey(notice),
+  event: 'notice',
+  payload: notice,
+});
+export const undeliveredOutcome = (outcome: ActionOutcome): Undelivered => ({
+  key: outcomeKey(outcome),
+  event: 'action.outcome',
+  payload: outcome,
+});

@@ -1,6 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { Notice } from '../../../shared/protocol/changes';
-import { noticeKey, outcomeKey, type ActionOutcome, type Undelivered } from '../../../shared/ipc/undelivered';
+import {
+  undeliveredNotice,
+  undeliveredOutcome,
+  type ActionOutcome,
+  type Undelivered,
+} from '../../../shared/ipc/undelivered';
 import { useDesk } from '../context';
 
 export interface UndeliveredHandlers {
@@ -37,12 +42,12 @@ export function useUndelivered(handlers: UndeliveredHandlers): void {
     };
     const offOutcome = desk.on('action.outcome', (outcome) => {
       if (outcome.outcome !== 'rejected') return;
-      const key = outcomeKey(outcome);
-      if (show({ key, event: 'action.outcome', payload: outcome })) confirm([key]);
+      const item = undeliveredOutcome(outcome);
+      if (show(item)) confirm([item.key]);
     });
     const offNotice = desk.on('notice', (notice) => {
-      const key = noticeKey(notice);
-      if (show({ key, event: 'notice', payload: notice })) confirm([key]);
+      const item = undeliveredNotice(notice);
+      if (show(item)) confirm([item.key]);
     });
     void desk.notices.pending().then((result) => {
       if (!mounted || !result.ok) return;
