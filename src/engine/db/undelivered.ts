@@ -1,5 +1,6 @@
 import { undeliveredSchema, type Undelivered } from '../../shared/ipc/undelivered';
 import type { CacheDb } from './handle';
+import { CorruptRowError, parseJsonColumn } from './json';
 
 /**
  * How long an event waits for a window. An operator who has not opened this console for a
@@ -39,14 +40,11 @@ export function undeliveredFor(db: CacheDb, operatorId: string, limit: number): 
     .all(operatorId, limit) as string[];
   const items: Undelivered[] = [];
   for (const text of rows) {
-    let json: unknown;
     try {
-      json = JSON.parse(text);
-    } catch {
-      continue;
+      items.push(parseJsonColumn('undelivered', undeliveredSchema, text));
+    } catch (error) {
+      if (!(error instanceof CorruptRowError)) throw error;
     }
-    const parsed = undeliveredSchema.safeParse(json);
-    if (parsed.success) items.push(parsed.data);
   }
   return items;
 }
