@@ -162,14 +162,10 @@ export function attachSyncServer(
     }
   };
   const answer = (what: string, ack: (answer: unknown) => void, read: () => unknown): void => {
-    let result: unknown;
-    try {
+    let result: unknown = { kind: 'error', error: `the hub could not answer ${what}; try again later` };
+    guarded(what, () => {
       result = read();
-    } catch (error) {
-      ctx.log(`[sync] ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-      ack({ kind: 'error', error: `the hub could not answer ${what}; try again later` });
-      return;
-    }
+    });
     ack(result);
   };
 
