@@ -21,6 +21,8 @@ export interface LeaseKeeper {
 export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
   const { db } = ctx;
   const goneSince = new Map<string, number>();
+  /** Operators whose leases did not start when they left (that commit failed). */
+  const leasesOwed = new Set<string>();
 
   const startLeases = (operatorId: string, now: number): void => {
     for (const c of conversationsAssignedTo(db, operatorId)) {
@@ -41,6 +43,7 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
   const keeper: LeaseKeeper = {
     connected(operatorId) {
       goneSince.delete(operatorId);
+      leasesOwed.delete(operatorId);
       ctx.commit(() => {
         const now = ctx.now();
         for (const c of conversationsAssignedTo(db, operatorId)) {
@@ -58,18 +61,22 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
     disconnected(operatorId) {
       const now = ctx.now();
       goneSince.set(operatorId, now);
+      leasesOwed.add(operatorId);
       ctx.commit(() => {
         startLeases(operatorId, now);
       });
+      leasesOwed.delete(operatorId);
     },
     sweep() {
+      const owed = [...leasesOwed];
       ctx.commit(() => {
         const now = ctx.now();
         // Leases that did not start when the operator left (that commit failed: a locked or
         // failing disk) start here, from when they left; otherwise their claims would
-        // never lapse. Claims whose lease already runs are left alone.
-        for (const [operatorId, since] of goneSince) {
-          if (!ctx.isOnline(operatorId)) startLeases(operatorId, since);
+        // never lapse.
+        for (const operatorId of owed) {
+          const since = goneSince.get(operatorId);
+          if (since !== undefined && !ctx.isOnline(operatorId)) startLeases(operatorId, since);
         }
         for (const c of conversationsWithLapsedLease(db, now)) {
           if (c.assigneeId === null || ctx.isOnline(c.assigneeId)) continue;
@@ -89,6 +96,7 @@ export function startLeaseKeeper(ctx: HubContext): LeaseKeeper {
           logOperator(db, now, { ...operator, status: 'offline', statusSince: now });
         }
       });
+      for (const operatorId of owed) leasesOwed.delete(operatorId);
     },
     stop() {
       clearInterval(timer);
