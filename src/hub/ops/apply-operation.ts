@@ -347,7 +347,7 @@ function decide(scope: Scope): Outcome {
     case 'desk-alert-cancel':
       return applyBroadcastOperation(scope.ctx, scope.actor, op, scope.now);
     case 'set-sla-policy':
-      return setSlaPolicy(scope.ctx, scope.actor, op.opId, op.policies, scope.now);
+      return setSlaPolicy(scope.ctx, scope.actor, op, scope.now);
   }
 }
 

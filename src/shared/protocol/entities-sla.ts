@@ -67,5 +67,14 @@ export type SlaEventRecord = z.infer<typeof slaEventRecordSchema>;
 
 /** What leads ask the hub to do about SLAs. */
 export const slaOperationSchemas = [
-  z.object({ type: z.literal('set-sla-policy'), policies: slaPoliciesFileSchema }),
+  z.object({
+    type: z.literal('set-sla-policy'),
+    policies: slaPoliciesFileSchema,
+    /**
+     * `updatedAt` of the targets the lead edited. The hub refuses the change (conflict) when
+     * someone else changed them since, so an edit made offline or in a window left open does
+     * not silently undo theirs. Absent, as from older consoles, the current targets are meant.
+     */
+    basedOn: epochMsSchema.optional(),
+  }),
 ] as const;
