@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/entities';
 import type { SlaDashboard } from '../../../../shared/ipc/channels/sla';
+import type { ActionOutcome } from '../../../../shared/ipc/undelivered';
 import type { SlaPolicyRecord } from '../../../../shared/protocol/entities-sla';
 import { parseSlaPolicies, type SlaPoliciesFile } from '../../../../shared/sla/policy';
 import { useDesk } from '../../context';
@@ -49,36 +50,114 @@ function fileOf(current: SlaPoliciesFile, draft: Draft): unknown {
 }
 
 /**
+ * The lead's edits laid over newer targets: the fields they changed keep their value, every
+ * other field follows the newer targets, so another lead's change to a different queue or
+ * column stays.
+ */
+function rebase(edited: Draft, base: Draft, latest: Draft): Draft {
+  const out: Draft = {};
+  for (const [id, now] of Object.entries(latest)) {
+    const mine = edited[id];
+    const was = base[id];
+    if (mine === undefined || was === undefined) {
+      out[id] = now;
+      continue;
+    }
+    const pick = (key: keyof Row): string => (mine[key] !== was[key] ? mine[key] : now[key]);
+    out[id] = {
+      firstResponse: pick('firstResponse'),
+      nextResponse: pick('nextResponse'),
+      resolution: pick('resolution'),
+      warnAtPercent: pick('warnAtPercent'),
+    };
+  }
+  return out;
+}
+
+/** Unsaved edits and the targets they were made on; `sentAs` once saved and not yet answered. */
+interface Edits {
+  readonly base: SlaPolicyRecord;
+  readonly draft: Draft;
+  readonly sentAs: string | null;
+}
+
+/**
  * Leads edit the targets here. The draft is checked with the SLA core's own parser before it
  * is sent, so a mistake is explained at once; the hub checks again and audits the change.
+ * The change names the targets it was made on: the hub refuses it if another lead changed
+ * them meanwhile (e.g. while this console was offline), and the edits come back to be saved
+ * again over theirs. A change that arrives while the lead edits is merged in at once.
  */
 export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboard['queues'] }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
   const [record, setRecord] = useState<SlaPolicyRecord | null>(null);
   /** The lead's unsaved edits; null shows the hub's targets as they arrive. */
-  const [edits, setEdits] = useState<Draft | null>(null);
+  const [edits, setEdits] = useState<Edits | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const mayEdit = isLead(me);
 
   const load = useCallback(() => {
     void desk.sla.policy().then((result) => {
       if (result.ok && result.value.policy !== null) setRecord(result.value.policy);
+      else if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
     });
   }, [desk]);
   useEffect(load, [load]);
   useDeskEvent('data.changed', load);
-  if (record === null) return <p className="muted">{t('sla.policy.loading')}</p>;
-  const draft = edits ?? draftOf(record.policies);
-  const dirty = edits !== null;
+  /**
+   * The save awaiting the hub's answer, and answers not yet matched to a save: the answer can
+   * reach the window before the engine's reply to the save itself. Refs, not state, so an
+   * answer arriving between a save and the next render is still matched.
+   */
+  const awaiting = useRef<Edits | null>(null);
+  const unmatched = useRef(new Map<string, ActionOutcome>());
+  const settle = (sent: Edits, outcome: ActionOutcome): void => {
+    awaiting.current = null;
+    if (outcome.outcome === 'accepted') {
+      setEdits(null);
+      setMessage({ kind: 'info', text: t('sla.policy.applied') });
+    } else {
+      // Refused (most often: changed by someone else first). The edits stay, to save again.
+      setEdits({ ...sent, sentAs: null });
+      setMessage({ kind: 'error', text: t('sla.policy.refused', { reason: outcome.reason ?? '' }) });
+    }
+  };
+  useDeskEvent('action.outcome', (outcome) => {
+    if (outcome.type !== 'set-sla-policy') return;
+    const sent = awaiting.current;
+    if (sent !== null && outcome.opId === sent.sentAs) settle(sent, outcome);
+    else unmatched.current.set(outcome.opId, outcome);
+  });
+  if (record === null) {
+    return message === null ? (
+      <p className="muted">{t('sla.policy.loading')}</p>
+    ) : (
+      <p role="alert" className="error">
+        {message.text}
+      </p>
+    );
+  }
+  const newer = edits !== null && edits.sentAs === null && edits.base.updatedAt !== record.updatedAt;
+  const draft =
+    edits === null
+      ? draftOf(record.policies)
+      : newer
+        ? rebase(edits.draft, draftOf(edits.base.policies), draftOf(record.policies))
+        : edits.draft;
+  const dirty = edits !== null && edits.sentAs === null;
   const name = (id: string): string => {
     const q = queues.find((x) => x.id === id);
-    return q === undefined ? id : i18n.language === 'cy' ? q.nameCy : q.name;
+    // Targets in the file for a queue the desk does not have (yet): say so, not a bare id.
+    return q === undefined ? t('sla.policy.noQueue', { id }) : i18n.language === 'cy' ? q.nameCy : q.name;
   };
   const edit = (id: string, key: keyof Row, value: string): void => {
     const row = draft[id];
     if (row === undefined) return;
-    setEdits({ ...draft, [id]: { ...row, [key]: value } });
+    // Editing after a newer change arrived: the merged view becomes the draft on the newer base.
+    // Editing a sent change starts a new draft; the hub's answer to the old one is only a toast.
+    awaiting.current = null;
+    setEdits({ base: record, draft: { ...draft, [id]: { ...row, [key]: value } }, sentAs: null });
   };
   const save = (): void => {
     const file = fileOf(record.policies, draft);
@@ -87,14 +166,21 @@ export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboar
       setMessage({ kind: 'error', text: t('sla.policy.invalid', { error: parsed.issues.join('; ') }) });
       return;
     }
-    void desk.actions.submit({ type: 'set-sla-policy', policies: file as SlaPoliciesFile }).then((result) => {
-      if (result.ok) {
-        setEdits(null);
-        setMessage({ kind: 'info', text: t('sla.policy.saved') });
-      } else {
-        setMessage({ kind: 'error', text: result.error.message });
-      }
-    });
+    void desk.actions
+      .submit({ type: 'set-sla-policy', policies: file as SlaPoliciesFile, basedOn: record.updatedAt })
+      .then((result) => {
+        if (result.ok) {
+          const sent: Edits = { base: record, draft, sentAs: result.value.opId };
+          const early = unmatched.current.get(result.value.opId);
+          unmatched.current.clear();
+          awaiting.current = sent;
+          setEdits(sent);
+          setMessage({ kind: 'info', text: t('sla.policy.saved') });
+          if (early !== undefined) settle(sent, early);
+        } else {
+          setMessage({ kind: 'error', text: result.error.message });
+        }
+      });
   };
 
   const ids = Object.keys(record.policies.queues);
@@ -117,6 +203,11 @@ export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboar
       <p className="muted">
         {t('sla.policy.updatedBy', { time: formatDateTime(record.updatedAt, i18n.language) })}
       </p>
+      {newer && (
+        <p className="warning" role="status" data-testid="sla-policy-newer">
+          {t('sla.policy.newer', { time: formatDateTime(record.updatedAt, i18n.language) })}
+        </p>
+      )}
       <table className="sla-table">
         <thead>
           <tr>
