@@ -2,8 +2,8 @@ import { PLATFORM_NAMES } from '../shared/domain';
 import type { EventPayload } from '../shared/ipc/events';
 
 /**
- * Which emergencies deserve a native notification now: each unclaimed emergency once,
- * while this operator is available. Kept apart from Electron so it can be tested.
+ * Which emergencies deserve a native notification now, and its bilingual text: each unclaimed
+ * emergency once, while this operator is available. Kept apart from Electron so it can be tested.
  */
 export function createEmergencyNotifier(): (state: EventPayload<'emergency.alert'>) => string[] {
   const announced = new Set<string>();
@@ -14,10 +14,11 @@ export function createEmergencyNotifier(): (state: EventPayload<'emergency.alert
     if (!state.alerting) return [];
     const fresh = state.emergencies.filter((e) => !announced.has(e.conversationId));
     for (const e of fresh) announced.add(e.conversationId);
+    // Welsh first, as the force's bilingual posts are: main does not know the window's language.
     return fresh.map((e) =>
       e.confidential || e.preview === ''
-        ? `Emergency on ${PLATFORM_NAMES[e.platform]}: claim it now`
-        : `Emergency: ${e.preview}`,
+        ? `Argyfwng ar ${PLATFORM_NAMES[e.platform]}: hawliwch ef nawr.\nEmergency on ${PLATFORM_NAMES[e.platform]}: claim it now.`
+        : `Argyfwng / Emergency: ${e.preview}`,
     );
   };
 }

@@ -5,7 +5,7 @@ import { createHandlerTable } from '../engine/handlers';
 import { installApplicationMenu } from './about';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc, sendEvent } from './ipc';
-import { notifyNatively } from './notifications';
+import { notifyNatively, showNotification } from './notifications';
 import { ownUrlCheck } from './own-url';
 import { closeBeforeQuit } from './quit';
 import { denyAllPermissions, lockDownContents } from './security';
@@ -91,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
       },
       now: () => Date.now(),
+      notify: (notification) => showNotification(notification, () => mainWindow),
       engine,
     });
     registerIpc(handlers, () => mainWindow, isOwnUrl);

@@ -1,28 +1,40 @@
 import { Notification, type BrowserWindow } from 'electron';
+import type { DesktopNotification } from '../shared/ipc/channels/app';
 import type { EventName, EventPayload } from '../shared/ipc/events';
 import { createEmergencyNotifier } from './emergency-notification';
 
 /**
  * Native notifications for work that needs the operator now, even when the console is
  * behind other windows. The page itself has no notification permission.
+ *
+ * Emergencies are raised here, from the engine's event, so they are announced even if the
+ * window is frozen or reloading; main does not know the operator's language, so they are
+ * bilingual. Everything else (SLA alerts, work given to or taken from the operator) the
+ * window asks for through `app.notify`, already translated.
  */
 export function notifyNatively<E extends EventName>(
   event: E,
   payload: EventPayload<E>,
   getWindow: () => BrowserWindow | null,
 ): void {
-  if (!Notification.isSupported()) return;
-  if (event === 'emergency.alert') {
-    // Urgent and never silent: the renderer's repeating tone plays alongside it.
-    for (const body of nextEmergencies(payload as EventPayload<'emergency.alert'>)) {
-      show(new Notification({ title: 'Social Desk: EMERGENCY', body, urgency: 'critical' }), getWindow);
-    }
-    return;
+  if (event !== 'emergency.alert' || !Notification.isSupported()) return;
+  // Urgent and never silent: the renderer's repeating tone plays alongside it.
+  for (const body of nextEmergencies(payload as EventPayload<'emergency.alert'>)) {
+    show(
+      new Notification({ title: 'Social Desk: ARGYFWNG / EMERGENCY', body, urgency: 'critical' }),
+      getWindow,
+    );
   }
-  if (event !== 'notice') return;
-  const notice = payload as EventPayload<'notice'>;
-  if (notice.kind !== 'assigned-to-you' && notice.kind !== 'moved-from-you') return;
-  show(new Notification({ title: 'Social Desk', body: notice.text }), getWindow);
+}
+
+/** The window's own notification, in its language; false where the system has none. */
+export function showNotification(
+  notification: DesktopNotification,
+  getWindow: () => BrowserWindow | null,
+): boolean {
+  if (!Notification.isSupported()) return false;
+  show(new Notification({ title: notification.title, body: notification.body }), getWindow);
+  return true;
 }
 
 const nextEmergencies = createEmergencyNotifier();

@@ -1,25 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { ConsoleShell } from '../../src/browser-shell/console';
-import { STANDARD_QUEUE_IDS } from '../../src/shared/sla/queues';
-import { expectAccessible, signIn, startConsole, TestHub } from './support/desk';
+import { expectAccessible, signIn, startConsole, TestHub, writeShortPolicies } from './support/desk';
 import { saveScreenshot } from './support/screens';
 
 let hub: TestHub;
 let lenaConsole: ConsoleShell;
 let aliceConsole: ConsoleShell;
-
-/** Seconds-long first-response targets, so a conversation breaches while the test watches. */
-function writeShortPolicies(dataDir: string): void {
-  const queues = Object.fromEntries(
-    STANDARD_QUEUE_IDS.map((id) => [id, { firstResponse: '4s', nextResponse: '4s', resolution: '1h' }]),
-  );
-  writeFileSync(
-    join(dataDir, 'sla-policies.json'),
-    JSON.stringify({ version: 1, warnAtPercent: 50, fallbackQueue: 'general', queues }),
-  );
-}
 
 test.beforeAll(async () => {
   hub = await TestHub.create([

@@ -7,12 +7,14 @@ import { Console } from './console/Console';
 import { DeskContext } from './context';
 import { SignIn } from './signin/SignIn';
 import { storedTheme, type Theme } from './theme';
+import { useErrorText } from './hooks/useErrorText';
 
 const signedIn = (s: SessionState): s is SessionState & { operator: Operator } =>
   s.signedIn && s.operator !== null;
 
 export function App({ desk }: { desk: DeskApi }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [session, setSession] = useState<SessionState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [theme, setTheme] = useState<Theme>(storedTheme);
@@ -21,9 +23,9 @@ export function App({ desk }: { desk: DeskApi }) {
   useEffect(() => {
     void desk.session.getState().then((result) => {
       if (result.ok) setSession(result.value);
-      else setError(result.error.message);
+      else setError(errorText(result.error));
     });
-  }, [desk]);
+  }, [desk, errorText]);
 
   useEffect(() => {
     document.title = t('app.name');

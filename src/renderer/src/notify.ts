@@ -1,8 +1,10 @@
+import type { DeskApi } from '../../shared/ipc/client';
+
 /**
- * Desktop notifications from the page. In Electron the page has no notification
- * permission (main shows native ones), so this only acts in the browser shell.
+ * The page's own desktop notification. In Electron the page has no notification permission,
+ * so this acts only in the browser shell.
  */
-export function notify(title: string, body: string): void {
+export function notifyFromPage(title: string, body: string): void {
   if (typeof Notification === 'undefined') return;
   if (Notification.permission === 'granted') {
     new Notification(title, { body });
@@ -11,4 +13,14 @@ export function notify(title: string, body: string): void {
       if (permission === 'granted') new Notification(title, { body });
     });
   }
+}
+
+/**
+ * A desktop notification in the operator's language: native where the shell has them
+ * (Electron), else the page's own.
+ */
+export function notify(desk: DeskApi, title: string, body: string): void {
+  void desk.app.notify({ title, body }).then((result) => {
+    if (!result.ok || !result.value.shown) notifyFromPage(title, body);
+  });
 }

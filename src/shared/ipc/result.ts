@@ -17,6 +17,8 @@ export const ipcErrorCodeSchema = z.enum([
   'forbidden',
   'invalid',
   'setting-locked',
+  // The browser shell's bridge: the local shell behind the page has gone.
+  'shell-gone',
 ]);
 export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 

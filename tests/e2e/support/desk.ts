@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -5,6 +6,7 @@ import { startConsoleShell, type ConsoleShell } from '../../../src/browser-shell
 import { startHub, type RunningHub } from '../../../src/hub/server';
 import { seedDefaults } from '../../../src/hub/users';
 import type { Role, Skill } from '../../../src/shared/domain/enums';
+import { STANDARD_QUEUE_IDS } from '../../../src/shared/sla/queues';
 import { makeTempDir } from '../../support/files';
 import { addUsers } from '../../support/hub';
 import { freePort } from '../../support/net';
@@ -110,4 +112,18 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
       (v) => `${screen}: ${v.id} (${v.impact ?? ''}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     ),
   ).toEqual([]);
+}
+
+/**
+ * Seconds-long first-response targets, so a conversation breaches while a test watches. The
+ * hub puts an edited policy file in force when it (re)starts.
+ */
+export function writeShortPolicies(dataDir: string): void {
+  const queues = Object.fromEntries(
+    STANDARD_QUEUE_IDS.map((id) => [id, { firstResponse: '4s', nextResponse: '4s', resolution: '1h' }]),
+  );
+  writeFileSync(
+    join(dataDir, 'sla-policies.json'),
+    JSON.stringify({ version: 1, warnAtPercent: 50, fallbackQueue: 'general', queues }),
+  );
 }

@@ -1,5 +1,5 @@
 import { buildDeskApi, type DeskApi, type DeskTransport } from '../../../shared/ipc/client';
-import type { Result } from '../../../shared/ipc/result';
+import { fail, type Result } from '../../../shared/ipc/result';
 import { BRIDGE_PATH, TOKEN_PARAM, bridgeServerFrameSchema } from '../../../shared/ipc/ws-frames';
 
 const TOKEN_KEY = 'desk.launchToken';
@@ -39,7 +39,13 @@ export async function connectBrowserBridge(): Promise<DeskApi> {
       };
       ws.onmessage = (message) => {
         if (typeof message.data !== 'string') return;
-        const frame = bridgeServerFrameSchema.safeParse(JSON.parse(message.data));
+        let json: unknown;
+        try {
+          json = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        const frame = bridgeServerFrameSchema.safeParse(json);
         if (!frame.success) return;
         if (frame.data.kind === 'result') {
           pending.get(frame.data.id)?.(frame.data.result);
@@ -59,7 +65,18 @@ export async function connectBrowserBridge(): Promise<DeskApi> {
 
   const transport: DeskTransport = {
     async invoke(channel, input) {
-      if (socket.readyState !== WebSocket.OPEN) socket = await open(url);
+      if (socket.readyState !== WebSocket.OPEN) {
+        // The shell went (closed, crashed, restarted elsewhere): answer as a result, as every
+        // call across the bridge does, so the window can say so instead of failing silently.
+        try {
+          socket = await open(url);
+        } catch {
+          return fail(
+            'shell-gone',
+            'The console could not reach its local shell. Start the console again, then reload this page.',
+          );
+        }
+      }
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -30,6 +30,7 @@ import { VIEWS } from '../views/registry';
 import { DeskAlertBanner } from '../views/broadcasts/DeskAlertBanner';
 import { EmergencyAlert } from '../views/moderation/EmergencyAlert';
 import { ViewTabs } from './ViewTabs';
+import { useErrorText } from '../hooks/useErrorText';
 
 function filterFor(view: View, filters: FilterState): ConversationFilter {
   const filter: ConversationFilter = {
@@ -59,6 +60,7 @@ export function Console({
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [me, setMe] = useState<Operator>(session.operator);
   const connection = useConnection();
   const hubNow = useHubNow(connection.clockOffsetMs);
@@ -128,7 +130,9 @@ export function Console({
         i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
       // An action of theirs that was never sent is a fault to report, not news.
       toast(notice.kind === 'outbox-set-aside' ? 'error' : 'info', text);
-      if (notice.kind === 'assigned-to-you') notify(t('notify.assignedTitle'), text());
+      // Work given to or taken from the operator matters even with the console behind others.
+      if (notice.kind === 'assigned-to-you') notify(desk, t('notify.assignedTitle'), text());
+      if (notice.kind === 'moved-from-you') notify(desk, t('notify.movedTitle'), text());
     },
   });
   // A breach on your own work, or anywhere for leads (the engine decides who hears it).
@@ -139,20 +143,20 @@ export function Console({
         clock: i18n.t(`sla.clock.${alert.clock}`),
       });
     toast('error', text);
-    notify(t('sla.alert.title'), text());
+    notify(desk, t('sla.alert.title'), text());
   });
 
   const submit = useCallback(
     async (input: OperationInput): Promise<boolean> => {
       const result = await desk.actions.submit(input);
       if (!result.ok) {
-        toast('error', result.error.message);
+        toast('error', errorText(result.error));
         return false;
       }
       reload();
       return true;
     },
-    [desk, reload, toast],
+    [desk, reload, toast, errorText],
   );
 
   const select = useCallback((row: ConversationRow, index: number) => {
@@ -257,7 +261,7 @@ export function Console({
     if (result.ok) onSignedOut(result.value);
     else {
       signingOut.current = false;
-      toast('error', result.error.message);
+      toast('error', errorText(result.error));
     }
   };
 

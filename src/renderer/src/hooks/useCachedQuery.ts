@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../shared/ipc/result';
 import { useDeskEvent } from './useDeskEvent';
+import { useErrorText } from './useErrorText';
 
 export interface CachedQueryOptions {
   /** Reload on this beat too: countdowns, windows and expiries move with the clock alone. */
@@ -18,6 +19,7 @@ export function useCachedQuery<T>(
   load: () => Promise<Result<T>>,
   options: CachedQueryOptions,
 ): { value: T | null; error: string | null; reload: () => void } {
+  const errorText = useErrorText();
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
@@ -38,12 +40,12 @@ export function useCachedQuery<T>(
           setValue(result.value);
           setError(null);
         } else {
-          setError(result.error.message);
+          setError(errorText(result.error));
         }
       } while (wantedAgain());
       loading.current = false;
     })();
-  }, [load, wantedAgain]);
+  }, [load, wantedAgain, errorText]);
   useEffect(() => {
     reload();
     const timer = setInterval(reload, options.refreshMs);

@@ -227,7 +227,25 @@ export const cy = {
     'outbox-set-aside':
       'Ni allai’r fersiwn hon ddarllen un weithred a gadwyd ar y weithfan hon, felly fe’i rhoddwyd o’r neilltu; ni chafodd ei hanfon. Dywedwch wrth TG.',
   },
+  errors: {
+    fault: 'Aeth rhywbeth o’i le y tu mewn i’r consol. Dywedwch wrth TG os yw’n digwydd eto.',
+    internal: 'Aeth rhywbeth o’i le y tu mewn i’r consol. Dywedwch wrth TG os yw’n digwydd eto.',
+    'invalid-arguments': 'Ni allai’r consol anfon hynny: nid yw rhywbeth ynddo’n ddilys.',
+    'bad-credentials': 'Enw neu gyfrinair anghywir.',
+    locked: 'Mae’r cyfrif hwn wedi’i gloi am ychydig ar ôl gormod o gyfrineiriau anghywir.',
+    disabled: 'Mae’r cyfrif hwn wedi’i ddiffodd. Gofynnwch i weinyddwr.',
+    unreachable: 'Does dim modd cyrraedd yr hwb.',
+    'untrusted-certificate': 'Nid yw tystysgrif yr hwb yn cael ei hymddiried.',
+    'not-signed-in': 'Mewngofnodwch i’r hwb yn gyntaf.',
+    'not-found': 'Nid yw hynny ar y consol hwn mwyach.',
+    forbidden: 'Ni all eich rôl wneud hynny.',
+    invalid: 'Nid yw hynny’n ddilys.',
+    'setting-locked': 'Mae TG wedi gosod y gosodiad hwn ar gyfer y weithfan hon.',
+    'shell-gone':
+      'Ni allai’r consol gyrraedd ei gragen leol. Dechreuwch y consol eto, yna ail-lwythwch y dudalen hon.',
+  },
   notify: {
+    movedTitle: 'Gwaith wedi’i symud oddi wrthych',
     assignedTitle: 'Gwaith newydd i chi',
     emergencyTitle: 'ARGYFWNG ar y ddesg',
   },

@@ -220,7 +220,25 @@ export const en = {
     'outbox-set-aside':
       'One action saved on this console could not be read by this version and was set aside; it was not sent. Tell IT.',
   },
+  errors: {
+    fault: 'Something went wrong inside the console. Tell IT if it happens again.',
+    internal: 'Something went wrong inside the console. Tell IT if it happens again.',
+    'invalid-arguments': 'The console could not send that: something in it is not valid.',
+    'bad-credentials': 'Wrong name or password.',
+    locked: 'This account is locked for a while after too many wrong passwords.',
+    disabled: 'This account is switched off. Ask an administrator.',
+    unreachable: 'The hub cannot be reached.',
+    'untrusted-certificate': 'The hub’s certificate is not trusted.',
+    'not-signed-in': 'Sign in to the hub first.',
+    'not-found': 'That is no longer on this console.',
+    forbidden: 'Your role cannot do that.',
+    invalid: 'That is not valid.',
+    'setting-locked': 'IT has fixed this setting for this workstation.',
+    'shell-gone':
+      'The console could not reach its local shell. Start the console again, then reload this page.',
+  },
   notify: {
+    movedTitle: 'Work moved from you',
     assignedTitle: 'New work for you',
     emergencyTitle: 'EMERGENCY on the desk',
   },

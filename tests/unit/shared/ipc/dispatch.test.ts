@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConsoleEngine } from '../../../../src/engine/engine';
 import { createHandlerTable } from '../../../../src/engine/handlers';
+import type { DesktopNotification } from '../../../../src/shared/ipc/channels/app';
 import { createDispatcher, type SenderInfo } from '../../../../src/shared/ipc/dispatch';
 
 const OWN: SenderInfo = { url: 'app://desk/index.html', isMainFrame: true };
@@ -17,11 +18,12 @@ afterAll(async () => {
   await engine.close();
 });
 
-function dispatcher() {
+function dispatcher(notify?: (n: DesktopNotification) => boolean) {
   const handlers = createHandlerTable({
     engine,
     info: { name: 'Social Desk', version: '0.0.0-test', build: 'test', shell: 'browser', platform: 'linux' },
     now: () => 1_700_000_000_000,
+    ...(notify === undefined ? {} : { notify }),
   });
   return createDispatcher(handlers, {
     isTrustedSender: (sender) => sender.isMainFrame && sender.url.startsWith('app://desk/'),
@@ -32,6 +34,25 @@ describe('IPC dispatcher over the real handler table', () => {
   it('runs a valid call through the handler and returns ok with the value', async () => {
     const result = await dispatcher()('app.ping', { text: 'hello desk' }, OWN);
     expect(result).toEqual({ ok: true, value: { text: 'hello desk', handledAt: 1_700_000_000_000 } });
+  });
+
+  it('hands the window’s notification to the shell, and says when the shell has none', async () => {
+    const shown: DesktopNotification[] = [];
+    const native = dispatcher((n) => {
+      shown.push(n);
+      return true;
+    });
+    const notification = { title: 'Gwaith newydd i chi', body: 'Mae sgwrs wedi’i rhoi i chi.' };
+    expect(await native('app.notify', notification, OWN)).toEqual({ ok: true, value: { shown: true } });
+    expect(shown).toEqual([notification]);
+    // The browser shell has no native notifications: the window shows the page's own.
+    expect(await dispatcher()('app.notify', notification, OWN)).toEqual({
+      ok: true,
+      value: { shown: false },
+    });
+    const blank = await native('app.notify', { title: '  ', body: 'x' }, OWN);
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(shown).toHaveLength(1);
   });
 
   it('rejects a call with bad arguments and says which argument is wrong', async () => {

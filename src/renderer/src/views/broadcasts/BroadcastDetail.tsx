@@ -7,6 +7,7 @@ import { useDesk } from '../../context';
 import { formatDateTime } from '../../format/time';
 import { ChannelPreview } from './ChannelPreview';
 import { isLead } from '../../../../shared/domain/clearance';
+import { useErrorText } from '../../hooks/useErrorText';
 
 /** `<input type="datetime-local">` value for an epoch in the workstation's zone. */
 function localInputValue(epochMs: number): string {
@@ -35,6 +36,7 @@ export function BroadcastDetail({
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [comment, setComment] = useState('');
   const [when, setWhen] = useState<'now' | 'at'>('now');
   const [at, setAt] = useState(() => localInputValue(hubNow + 30 * 60_000));
@@ -50,7 +52,7 @@ export function BroadcastDetail({
   const submit = (input: OperationInput) => {
     setMessage(null);
     void desk.actions.submit(input).then((result) => {
-      if (!result.ok) setMessage(result.error.message);
+      if (!result.ok) setMessage(errorText(result.error));
     });
   };
 

@@ -13,6 +13,7 @@ import {
 import { personalDetailKinds } from '../../../../shared/text/personal-details';
 import { useDesk } from '../../context';
 import { ChannelPreview } from './ChannelPreview';
+import { useErrorText } from '../../hooks/useErrorText';
 
 const KB = Math.round(MAX_BROADCAST_IMAGE_BYTES / 1024);
 
@@ -44,6 +45,7 @@ export function BroadcastEditor({
 }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [id] = useState(() => existing?.id ?? crypto.randomUUID());
   const [templateId, setTemplateId] = useState<BroadcastTemplateId>(existing?.templateId ?? 'road-closure');
   const [title, setTitle] = useState(existing?.title ?? '');
@@ -119,13 +121,13 @@ export function BroadcastEditor({
       ...(imageAlt === undefined ? {} : { imageAlt }),
     });
     if (!saved.ok) {
-      setMessage(saved.error.message);
+      setMessage(errorText(saved.error));
       return;
     }
     if (thenSubmit) {
       const submitted = await desk.actions.submit({ type: 'broadcast-submit', broadcastId: id });
       if (!submitted.ok) {
-        setMessage(submitted.error.message);
+        setMessage(errorText(submitted.error));
         return;
       }
     }

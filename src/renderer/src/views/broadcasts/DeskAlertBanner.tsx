@@ -4,6 +4,7 @@ import { useDesk } from '../../context';
 import { formatClock } from '../../format/time';
 import { useDeskAlerts } from './useBroadcastData';
 import './broadcasts.css';
+import { useErrorText } from '../../hooks/useErrorText';
 
 /**
  * Desk alerts in force that this operator has not acknowledged yet, above everything else
@@ -13,6 +14,7 @@ import './broadcasts.css';
 export function DeskAlertBanner({ me, onError }: { me: Operator; onError: (text: string) => void }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const { rows, reload } = useDeskAlerts();
   const open = rows.filter((r) => r.active && !r.ackedByMe && r.alert.createdBy !== me.id);
   if (open.length === 0) return null;
@@ -34,7 +36,7 @@ export function DeskAlertBanner({ me, onError }: { me: Operator; onError: (text:
             type="button"
             onClick={() => {
               void desk.actions.submit({ type: 'desk-alert-ack', alertId: alert.id }).then((result) => {
-                if (!result.ok) onError(result.error.message);
+                if (!result.ok) onError(errorText(result.error));
                 reload();
               });
             }}

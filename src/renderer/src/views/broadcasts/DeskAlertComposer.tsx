@@ -5,6 +5,7 @@ import type { AlertSeverity } from '../../../../shared/protocol/entities-broadca
 import { useDesk } from '../../context';
 import { formatClock } from '../../format/time';
 import { useDeskAlerts, useOperators } from './useBroadcastData';
+import { useErrorText } from '../../hooks/useErrorText';
 
 const EXPIRY_MINUTES = [30, 60, 120, 240, 480, 720] as const;
 
@@ -12,6 +13,7 @@ const EXPIRY_MINUTES = [30, 60, 120, 240, 480, 720] as const;
 export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const { rows, reload } = useDeskAlerts();
   const operators = useOperators();
   const [text, setText] = useState('');
@@ -32,7 +34,7 @@ export function DeskAlertComposer({ me, hubNow }: { me: Operator; hubNow: number
         expiresAt: hubNow + minutes * 60_000,
       })
       .then((result) => {
-        setMessage(result.ok ? t('broadcasts.alerts.sent') : result.error.message);
+        setMessage(result.ok ? t('broadcasts.alerts.sent') : errorText(result.error));
         if (result.ok) setText('');
         reload();
       });

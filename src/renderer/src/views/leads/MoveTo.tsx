@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, Operator } from '../../../../shared/domain/entities';
 import { useDesk } from '../../context';
+import { useErrorText } from '../../hooks/useErrorText';
 
 /**
  * "Move to…" in the conversation pane, for leads: another operator or back to the queue,
@@ -10,6 +11,7 @@ import { useDesk } from '../../context';
 export function MoveTo({ conversation, me }: { conversation: Conversation; me: Operator }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [operators, setOperators] = useState<Operator[]>([]);
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
@@ -18,8 +20,9 @@ export function MoveTo({ conversation, me }: { conversation: Conversation; me: O
   useEffect(() => {
     void desk.operators.list().then((result) => {
       if (result.ok) setOperators(result.value);
+      else setError(errorText(result.error));
     });
-  }, [desk, conversation.assigneeId]);
+  }, [desk, conversation.assigneeId, errorText]);
 
   if (me.role === 'operator') return null;
   const choices = operators.filter((o) => o.id !== conversation.assigneeId);
@@ -40,7 +43,7 @@ export function MoveTo({ conversation, me }: { conversation: Conversation; me: O
             ...(why === '' ? {} : { reason: why }),
           })
           .then((result) => {
-            setError(result.ok ? null : result.error.message);
+            setError(result.ok ? null : errorText(result.error));
           });
         setTarget('');
         setReason('');

@@ -11,6 +11,7 @@ import { RosterPanel } from './RosterPanel';
 import { Sparkline } from './Sparkline';
 import { useWorkloadBoard } from './useWorkloadBoard';
 import './leads.css';
+import { useErrorText } from '../../hooks/useErrorText';
 
 /** Where dragged or selected work can go: an operator, or back to its queue. */
 type Target = { kind: 'operator'; id: string } | { kind: 'queue' };
@@ -33,6 +34,7 @@ function parseDrag(event: DragEvent<HTMLElement>): string[] {
 export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const { board, error } = useWorkloadBoard();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dragging, setDragging] = useState(false);
@@ -44,10 +46,10 @@ export function WorkloadBoard({ hubNow, openConversation }: ViewProps) {
   const submit = useCallback(
     (input: OperationInput) => {
       void desk.actions.submit(input).then((result) => {
-        if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
+        if (!result.ok) setMessage({ kind: 'error', text: errorText(result.error) });
       });
     },
-    [desk],
+    [desk, errorText],
   );
 
   const move = useCallback(

@@ -4,6 +4,7 @@ import type { Operator } from '../../../../shared/domain/entities';
 import type { ModerationItem } from '../../../../shared/ipc/channels/moderation';
 import { useDesk } from '../../context';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
+import { useErrorText } from '../../hooks/useErrorText';
 import { ModerationCard } from './ModerationCard';
 import './moderation.css';
 
@@ -11,18 +12,28 @@ import './moderation.css';
 export function CommentModeration({ conversationId, me }: { conversationId: string; me: Operator }) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [items, setItems] = useState<ModerationItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     void desk.moderation.forConversation({ conversationId }).then((result) => {
-      if (result.ok) setItems(result.value);
+      if (result.ok) {
+        setItems(result.value);
+        setError(null);
+      } else setError(errorText(result.error));
     });
-  }, [desk, conversationId]);
+  }, [desk, conversationId, errorText]);
   useEffect(load, [load]);
   useDeskEvent('data.changed', (change) => {
     if (change.lists || change.conversationIds.includes(conversationId)) load();
   });
-  if (items.length === 0) return null;
+  if (items.length === 0) {
+    return error === null ? null : (
+      <p className="warning" role="alert">
+        {error}
+      </p>
+    );
+  }
   return (
     <details className="comment-moderation" data-testid="comment-moderation">
       <summary>

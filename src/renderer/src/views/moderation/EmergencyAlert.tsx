@@ -6,9 +6,10 @@ import type { EmergencyState } from '../../../../shared/ipc/channels/moderation'
 import { useDesk } from '../../context';
 import { formatDateTime } from '../../format/time';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
-import { notify } from '../../notify';
+import { notifyFromPage } from '../../notify';
 import { createAlertTone, type ToneState } from './alert-tone';
 import './moderation.css';
+import { useErrorText } from '../../hooks/useErrorText';
 
 const EMPTY: EmergencyState = { emergencies: [], alerting: false };
 
@@ -30,6 +31,7 @@ export function EmergencyAlert({
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [state, setState] = useState<EmergencyState>(EMPTY);
   const [tone, setTone] = useState<ToneState>('off');
   const player = useRef<ReturnType<typeof createAlertTone> | null>(null);
@@ -65,7 +67,11 @@ export function EmergencyAlert({
     for (const e of state.emergencies) {
       if (announced.current.has(e.conversationId)) continue;
       announced.current.add(e.conversationId);
-      notify(t('emergency.notifyTitle'), e.confidential || e.preview === '' ? e.contactName : e.preview);
+      // Electron's main process raises these natively itself, even with the window frozen.
+      notifyFromPage(
+        t('emergency.notifyTitle'),
+        e.confidential || e.preview === '' ? e.contactName : e.preview,
+      );
     }
   }, [state, t]);
 
@@ -74,7 +80,7 @@ export function EmergencyAlert({
     void desk.actions.submit({ type: 'claim', conversationId: id }).then((result) => {
       // Opened either way, so the operator can act on it; a claim not taken is said aloud,
       // or they would believe the emergency was theirs.
-      if (!result.ok) onError(result.error.message);
+      if (!result.ok) onError(errorText(result.error));
       openConversation(id);
     });
   };

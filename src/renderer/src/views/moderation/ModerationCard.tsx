@@ -14,6 +14,7 @@ import { isLead, mayWorkConversation } from '../../../../shared/domain/clearance
 import { characterLimit, countCharacters } from '../../../../shared/text/platform-limits';
 import { personalDetailKinds, type PersonalDetailKind } from '../../../../shared/text/personal-details';
 import { PersonalDetailsWarning, ReplyLength } from '../../console/reply-checks';
+import { useErrorText } from '../../hooks/useErrorText';
 
 /**
  * One public comment and everything that can be done to it, each action with a reason
@@ -32,6 +33,7 @@ export function ModerationCard({
 }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const ids = useId();
   const m = item.moderation;
   const platform = t(`badges.platform.${m.platform}`);
@@ -59,7 +61,7 @@ export function ModerationCard({
       reason,
       ...(body === undefined ? {} : { body }),
     });
-    if (!result.ok) onError(result.error.message);
+    if (!result.ok) onError(errorText(result.error));
     return result.ok;
   };
 

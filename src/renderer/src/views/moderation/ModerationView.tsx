@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModerationFilterName, ModerationList } from '../../../../shared/ipc/channels/moderation';
 import { useDesk } from '../../context';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
+import { useErrorText } from '../../hooks/useErrorText';
 import type { ViewProps } from '../registry';
 import { ModerationCard } from './ModerationCard';
 import './moderation.css';
@@ -13,6 +14,7 @@ const FILTERS: readonly ModerationFilterName[] = ['review', 'hidden', 'flagged',
 export function ModerationView({ me, openConversation }: ViewProps) {
   const { t } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [filter, setFilter] = useState<ModerationFilterName>('review');
   const [list, setList] = useState<ModerationList>({
     items: [],
@@ -23,8 +25,9 @@ export function ModerationView({ me, openConversation }: ViewProps) {
   const load = useCallback(() => {
     void desk.moderation.list({ filter, limit: 200 }).then((result) => {
       if (result.ok) setList(result.value);
+      else setError(errorText(result.error));
     });
-  }, [desk, filter]);
+  }, [desk, filter, errorText]);
   useEffect(load, [load]);
   useDeskEvent('data.changed', load);
   useDeskEvent('action.outcome', (outcome) => {

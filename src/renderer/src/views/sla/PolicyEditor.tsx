@@ -9,6 +9,7 @@ import { useDesk } from '../../context';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
 import { formatDateTime } from '../../format/time';
 import { isLead } from '../../../../shared/domain/clearance';
+import { useErrorText } from '../../hooks/useErrorText';
 
 interface Row {
   firstResponse: string;
@@ -91,6 +92,7 @@ interface Edits {
 export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboard['queues'] }) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const [record, setRecord] = useState<SlaPolicyRecord | null>(null);
   /** The lead's unsaved edits; null shows the hub's targets as they arrive. */
   const [edits, setEdits] = useState<Edits | null>(null);
@@ -100,9 +102,9 @@ export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboar
   const load = useCallback(() => {
     void desk.sla.policy().then((result) => {
       if (result.ok && result.value.policy !== null) setRecord(result.value.policy);
-      else if (!result.ok) setMessage({ kind: 'error', text: result.error.message });
+      else if (!result.ok) setMessage({ kind: 'error', text: errorText(result.error) });
     });
-  }, [desk]);
+  }, [desk, errorText]);
   useEffect(load, [load]);
   useDeskEvent('data.changed', load);
   /**
@@ -178,7 +180,7 @@ export function PolicyEditor({ me, queues }: { me: Operator; queues: SlaDashboar
           setMessage({ kind: 'info', text: t('sla.policy.saved') });
           if (early !== undefined) settle(sent, early);
         } else {
-          setMessage({ kind: 'error', text: result.error.message });
+          setMessage({ kind: 'error', text: errorText(result.error) });
         }
       });
   };

@@ -10,6 +10,7 @@ import { PolicyEditor } from './PolicyEditor';
 import { TrendChart } from './TrendChart';
 import { useSlaDashboard } from './useSlaDashboard';
 import './sla.css';
+import { useErrorText } from '../../hooks/useErrorText';
 
 const WINDOW_KEYS: readonly SlaWindowKey[] = ['hour', 'shift', 'day', 'month'];
 
@@ -46,6 +47,7 @@ function download(fileName: string, csv: string): void {
 export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
   const { t, i18n } = useTranslation();
   const desk = useDesk();
+  const errorText = useErrorText();
   const { dashboard, error } = useSlaDashboard();
   const [range, setRange] = useState<'hourly' | 'daily'>('hourly');
   const [month, setMonth] = useState(() => monthOf(hubNow));
@@ -103,7 +105,7 @@ export function SlaDashboard({ me, hubNow, openConversation }: ViewProps) {
         download(result.value.fileName, result.value.csv);
         setExporting({ kind: 'info', text: t('sla.export.done', { file: result.value.fileName }) });
       } else {
-        setExporting({ kind: 'error', text: result.error.message });
+        setExporting({ kind: 'error', text: errorText(result.error) });
       }
     });
   };

@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ConsoleShell } from '../../src/browser-shell/console';
+import { PASSWORD, signIn, startConsole, TestHub, writeShortPolicies } from './support/desk';
+import { saveScreenshot } from './support/screens';
+
+let hub: TestHub;
+let rhysShell: ConsoleShell;
+let lenaShell: ConsoleShell;
+let rhysShellOpen = true;
+
+test.beforeAll(async () => {
+  hub = await TestHub.create([
+    { name: 'rhys', role: 'operator' },
+    { name: 'lena', role: 'lead' },
+  ]);
+  writeShortPolicies(hub.dataDir);
+  await hub.stop();
+  await hub.start();
+  rhysShell = await startConsole(hub);
+  lenaShell = await startConsole(hub);
+});
+
+test.afterAll(async () => {
+  if (rhysShellOpen) await rhysShell.close();
+  await lenaShell.close();
+  await hub.stop();
+});
+
+/**
+ * The operating system's notifications, as the page asks for them: recorded instead of
+ * shown, with permission granted as an operator would grant it.
+ */
+async function recordNotifications(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string }[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    function RecordedNotification(title: string, options?: NotificationOptions): void {
+      shown.push({ title, body: options?.body ?? '' });
+    }
+    RecordedNotification.permission = 'granted';
+    RecordedNotification.requestPermission = () => Promise.resolve('granted');
+    Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true });
+  });
+}
+
+const shownNotifications = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications,
+  );
+
+test('desktop notifications speak the operator’s language; a console whose shell has gone says so', async ({
+  browser,
+}) => {
+  const rhys = await (await browser.newContext()).newPage();
+  await recordNotifications(rhys);
+  await signIn(rhys, rhysShell, 'rhys');
+  await rhys.getByTestId('toggle-language').click();
+  await expect(rhys.getByTestId('toggle-language')).toHaveText('English');
+
+  await hub.sendDm('psid-ffion', 'Helo, mae beic wedi cael ei ddwyn o’r sied yng Nghaerfyrddin');
+  const row = rhys.getByTestId('conversation-row').filter({ hasText: 'beic wedi cael' });
+  await row.click();
+  await rhys.getByTestId('action-claim').click();
+  await expect(rhys.getByTestId('pane-owner')).toHaveText('Gyda chi');
+
+  // The breach on his own work: the notification is in Welsh, as his console is.
+  await expect
+    .poll(() => shownNotifications(rhys), { timeout: 15_000 })
+    .toContainEqual({
+      title: 'Amser ymateb wedi’i dorri',
+      body: expect.stringMatching(/^Mae eich sgwrs yn .* wedi methu ei tharged/) as unknown as string,
+    });
+
+  // The lead moves it back to the queue: he hears of that too, in Welsh.
+  await lenaShell.engine.signIn({ hubUrl: hub.url, name: 'lena', password: PASSWORD });
+  await expect
+    .poll(() => lenaShell.engine.listConversations({ filter: {}, offset: 0, limit: 5 }).total)
+    .toBe(1);
+  const id =
+    lenaShell.engine.listConversations({ filter: {}, offset: 0, limit: 1 }).rows[0]?.conversation.id ?? '';
+  lenaShell.engine.submit({ type: 'reassign', conversationIds: [id], toOperatorId: null });
+  await expect
+    .poll(() => shownNotifications(rhys))
+    .toContainEqual({
+      title: 'Gwaith wedi’i symud oddi wrthych',
+      body: 'Mae sgwrs wedi’i symud oddi wrthych chi.',
+    });
+
+  // The console's local shell goes away under the window: an action says so, in Welsh too.
+  await rhysShell.close();
+  rhysShellOpen = false;
+  await rhys.getByTestId('action-claim').click();
+  await expect(
+    rhys.getByTestId('toast').filter({ hasText: 'Ni allai’r consol gyrraedd ei gragen leol' }),
+  ).toBeVisible();
+  await saveScreenshot(rhys, 'shell-gone-cy');
+  // A screen that cannot load says so instead of showing an empty list.
+  await rhys.getByTestId('view-moderation').click();
+  await expect(rhys.getByTestId('moderation-view').getByRole('alert')).toContainText(
+    'Ni allai’r consol gyrraedd ei gragen leol',
+  );
+});
