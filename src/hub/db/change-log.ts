@@ -108,11 +108,60 @@ export function logFloor(db: HubDb): number {
   return value === null ? 0 : z.coerce.number().int().nonnegative().parse(value);
 }
 
-export function readChanges(db: HubDb, afterSeq: number, upToSeq: number, limit: number): LoggedChange[] {
-  return db
+/** A logged change that no longer reads as a record of this version (damaged, or written wrong). */
+export interface UnreadableChange {
+  readonly seq: number;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly problem: string;
+}
+
+/** A stretch of the log: the changes that read, and how far it reached. */
+export interface ChangePage {
+  readonly changes: LoggedChange[];
+  /** The last sequence read, readable or not; null when there was nothing after `afterSeq`. */
+  readonly lastSeq: number | null;
+  /** It stopped at `limit` rows: there may be more before `upToSeq`. */
+  readonly full: boolean;
+}
+
+const rowIdentitySchema = z.object({ seq: z.number().int(), entity: z.string(), entity_id: z.string() });
+
+/**
+ * Changes after `afterSeq` up to `upToSeq`, at most `limit` rows. A row that does not read
+ * is passed to `onUnreadable` and left out rather than thrown: one bad row must not stop
+ * every console's live feed and catch-up for good. Records are whole, so consoles get that
+ * entity again with its next change, or from a snapshot.
+ */
+export function readChanges(
+  db: HubDb,
+  afterSeq: number,
+  upToSeq: number,
+  limit: number,
+  onUnreadable: (change: UnreadableChange) => void,
+): ChangePage {
+  const rows: unknown[] = db
     .prepare('SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
-    .all(afterSeq, upToSeq, limit)
-    .map(toChange);
+    .all(afterSeq, upToSeq, limit);
+  const changes: LoggedChange[] = [];
+  let lastSeq: number | null = null;
+  for (const row of rows) {
+    try {
+      const change = toChange(row);
+      changes.push(change);
+      lastSeq = change.seq;
+    } catch (error) {
+      const identity = rowIdentitySchema.parse(row);
+      lastSeq = identity.seq;
+      onUnreadable({
+        seq: identity.seq,
+        entity: identity.entity,
+        entityId: identity.entity_id,
+        problem: error instanceof z.ZodError ? (error.issues[0]?.message ?? 'invalid') : String(error),
+      });
+    }
+  }
+  return { changes, lastSeq, full: rows.length === limit };
 }
 
 /** Drops changes older than `before`; returns the new floor. */

@@ -1,6 +1,6 @@
 import type { Operator } from '../../shared/domain';
 import type { Change, PullRequest, PullResponse } from '../../shared/protocol';
-import { headSeq, logFloor, readChanges } from '../db/change-log';
+import { headSeq, logFloor, readChanges, type UnreadableChange } from '../db/change-log';
 import type { HubDb } from '../db/connection';
 import { visibleChange } from './visibility';
 
@@ -13,17 +13,18 @@ export function pullChanges(
   viewer: Operator,
   request: PullRequest,
   hubTime: number,
+  onUnreadable: (change: UnreadableChange) => void,
 ): PullResponse {
   const floor = logFloor(db);
   if (request.afterSeq < floor) return { kind: 'snapshot-required', oldestSeq: floor };
   const head = headSeq(db);
   const after = Math.min(request.afterSeq, head);
-  const rows = readChanges(db, after, head, request.limit);
+  const page = readChanges(db, after, head, request.limit, onUnreadable);
   const changes: Change[] = [];
-  for (const row of rows) {
+  for (const row of page.changes) {
     const visible = visibleChange(row, viewer);
     if (visible !== null) changes.push(visible);
   }
-  const upTo = rows.length === request.limit ? (rows[rows.length - 1]?.seq ?? head) : head;
+  const upTo = page.full ? (page.lastSeq ?? head) : head;
   return { kind: 'changes', batch: { after, upTo, changes, hubTime }, headSeq: head };
 }

@@ -13,7 +13,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol';
 import type { HubContext } from '../context';
-import { headSeq, logFloor, readChanges } from '../db/change-log';
+import { headSeq, logFloor, readChanges, type UnreadableChange } from '../db/change-log';
 import { getOperator } from '../db/operators';
 import { endedSessions } from '../db/sessions';
 import { applyOperation } from '../ops/apply-operation';
@@ -113,6 +113,15 @@ export function attachSyncServer(
   const sockets = new Set<DeskSocket>();
   const connectionsByOperator = new Map<string, number>();
   let publishedSeq = headSeq(ctx.db);
+  const reportedUnreadable = new Set<number>();
+  /** Said once per row, not at every publish and pull that passes it. */
+  const reportUnreadable = (change: UnreadableChange): void => {
+    if (reportedUnreadable.has(change.seq)) return;
+    reportedUnreadable.add(change.seq);
+    ctx.log(
+      `[sync] change ${String(change.seq)} (${change.entity} ${change.entityId}) cannot be read (${change.problem}) and is left out; consoles get that ${change.entity} again with its next change, or from a snapshot`,
+    );
+  };
 
   io.use((socket, next) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -211,7 +220,7 @@ export function attachSyncServer(
         ack({ kind: 'error', error: 'operator no longer exists' });
         return;
       }
-      answer('sync:pull', ack, () => pullChanges(ctx.db, viewer, parsed.data, ctx.now()));
+      answer('sync:pull', ack, () => pullChanges(ctx.db, viewer, parsed.data, ctx.now(), reportUnreadable));
     });
 
     socket.on('sync:snapshot', (req, rawAck) => {
@@ -311,8 +320,9 @@ export function attachSyncServer(
     if (sockets.size === 0) publishedSeq = head;
     while (publishedSeq < head) {
       const after = publishedSeq;
-      const rows = readChanges(ctx.db, after, head, MAX_LIVE_BATCH);
-      const upTo = rows.length === MAX_LIVE_BATCH ? (rows[rows.length - 1]?.seq ?? head) : head;
+      const page = readChanges(ctx.db, after, head, MAX_LIVE_BATCH, reportUnreadable);
+      const rows = page.changes;
+      const upTo = page.full ? (page.lastSeq ?? head) : head;
       publishedSeq = upTo;
       const hubTime = ctx.now();
       // Consoles that see the same changes get one broadcast, encoded once by socket.io,

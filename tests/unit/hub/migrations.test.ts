@@ -182,7 +182,10 @@ describe('hub migrations', () => {
     }
     migrate(db, 13);
     expect(userVersion(db)).toBe(13);
-    const rows = readChanges(db, 0, 1000, 1000).map((c) => [c.record.data.id, c.confidential]);
+    const rows = readChanges(db, 0, 1000, 1000, () => undefined).changes.map((c) => [
+      c.record.data.id,
+      c.confidential,
+    ]);
     expect(rows).toEqual([
       ['k1', true],
       ['k2', false],

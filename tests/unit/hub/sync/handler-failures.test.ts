@@ -15,21 +15,19 @@ describe('a sync handler that fails', () => {
       allChanges(alice).find((c) => c.entity === 'conversation'),
     );
 
-    // A row of the change log already sent live is damaged (a bad sector, a hand edit):
-    // reading it again throws.
+    // The change log cannot be read for a moment (here: another process renamed it).
     const other = new Database(hubDbPath(desk.dir));
     try {
-      other
-        .prepare(`UPDATE change_log SET json = 'not json' WHERE seq = (SELECT MIN(seq) FROM change_log)`)
-        .run();
+      other.prepare('ALTER TABLE change_log RENAME TO change_log_away').run();
+      const answer = pullResponseSchema.parse(await alice.emitAck('sync:pull', { afterSeq: 0, limit: 1000 }));
+      expect(answer).toMatchObject({
+        kind: 'error',
+        error: expect.stringMatching(/could not answer sync:pull/) as unknown,
+      });
+      other.prepare('ALTER TABLE change_log_away RENAME TO change_log').run();
     } finally {
       other.close();
     }
-    const answer = pullResponseSchema.parse(await alice.emitAck('sync:pull', { afterSeq: 0, limit: 1000 }));
-    expect(answer).toMatchObject({
-      kind: 'error',
-      error: expect.stringMatching(/could not answer sync:pull/) as unknown,
-    });
     // The hub is still up, on the same link.
     expect(alice.socket.connected).toBe(true);
     const claim = operationAckSchema.parse(
