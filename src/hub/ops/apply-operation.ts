@@ -361,7 +361,8 @@ export function applyOperation(ctx: HubContext, operatorId: string, op: Operatio
     const previous = findAppliedAck(db, op.opId);
     if (previous !== null) return previous;
     const now = ctx.now();
-    const actor = getOperator(db, operatorId);
+    const account = getAccount(db, operatorId);
+    const actor = account?.operator ?? null;
     let ack: OperationAck;
     if (actor === null) {
       ack = {
@@ -373,7 +374,11 @@ export function applyOperation(ctx: HubContext, operatorId: string, op: Operatio
       };
     } else {
       const before = headSeq(db);
-      const outcome = decide({ ctx, actor, op, now });
+      // A disabled account's link is closed within seconds; nothing it sends meanwhile counts.
+      const outcome =
+        account?.disabledAt === null
+          ? decide({ ctx, actor, op, now })
+          : rejected('forbidden', 'This account has been disabled; nothing it sends is applied.');
       const after = headSeq(db);
       if (outcome.kind === 'accepted' && after > before) recordActivity({ ctx, actor, now }, op.type);
       ack =

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { operationAckSchema } from '../../../src/shared/protocol';
 import type { Conversation } from '../../../src/shared/domain';
 import { hubDbPath } from '../../../src/hub/db/connection';
+import { disableUser } from '../../../src/hub/user-accounts';
 import { allChanges, connectConsole, sendDm, type RawConsole, deskPerTest } from './helpers';
 
 const desks = deskPerTest();
@@ -62,6 +63,20 @@ describe('operations', () => {
     expect(desk.hub.headSeq()).toBe(headAfterFirst);
     expect(rows('messages', "direction = 'note'")).toHaveLength(1);
     expect(rows('applied_operations')).toHaveLength(1);
+  });
+
+  it('refuses what a disabled account sends before its link is closed, and audits the refusal', async () => {
+    const desk = await desks.start({ alice: ['operator'] });
+    const alice = await open('alice');
+    const conversation = await conversationOn(alice, 'Can someone call me back about my car');
+    // The administrator disables her from the hub's command line; her link is still up.
+    disableUser(desk.dir, 'alice');
+    expect(alice.socket.connected).toBe(true);
+    const answer = ack(await alice.submit({ type: 'claim', conversationId: conversation.id }));
+    expect(answer).toMatchObject({ outcome: 'rejected', code: 'forbidden' });
+    expect(answer.outcome === 'rejected' && answer.reason).toMatch(/disabled/);
+    expect(rows('conversations', 'assignee_id IS NOT NULL')).toHaveLength(0);
+    expect(rows('audit', "action = 'op.claim' AND detail LIKE '%\"rejected\"%'")).toHaveLength(1);
   });
 
   it('two racing claims: one owner, the other told who holds it', async () => {
