@@ -51,15 +51,16 @@ const shownNotifications = (page: Page) =>
 test('desktop notifications speak the operator’s language; a console whose shell has gone says so', async ({
   browser,
 }) => {
-  const rhys = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  let rhys = await context.newPage();
   await recordNotifications(rhys);
   await signIn(rhys, rhysShell, 'rhys');
   await rhys.getByTestId('toggle-language').click();
   await expect(rhys.getByTestId('toggle-language')).toHaveText('English');
 
   await hub.sendDm('psid-ffion', 'Helo, mae beic wedi cael ei ddwyn o’r sied yng Nghaerfyrddin');
-  const row = rhys.getByTestId('conversation-row').filter({ hasText: 'beic wedi cael' });
-  await row.click();
+  const row = () => rhys.getByTestId('conversation-row').filter({ hasText: 'beic wedi cael' });
+  await row().click();
   await rhys.getByTestId('action-claim').click();
   await expect(rhys.getByTestId('pane-owner')).toHaveText('Gyda chi');
 
@@ -86,10 +87,30 @@ test('desktop notifications speak the operator’s language; a console whose she
       body: 'Mae sgwrs wedi’i symud oddi wrthych chi.',
     });
 
+  // Work given to him while no window was open is a toast when one opens, not a notification:
+  // a morning's worth would otherwise pop up all at once.
+  await rhys.close();
+  const rhysId = lenaShell.engine.listOperators().find((o) => o.name === 'rhys')?.id ?? '';
+  lenaShell.engine.submit({ type: 'reassign', conversationIds: [id], toOperatorId: rhysId });
+  await expect
+    .poll(
+      () =>
+        rhysShell.engine.listConversations({ filter: {}, offset: 0, limit: 1 }).rows[0]?.conversation
+          .assigneeId,
+    )
+    .toBe(rhysId);
+  rhys = await context.newPage();
+  await recordNotifications(rhys);
+  await rhys.goto(rhysShell.shell.url);
+  await expect(rhys.getByTestId('toast').filter({ hasText: 'Mae sgwrs wedi’i rhoi i chi.' })).toBeVisible();
+  expect(await shownNotifications(rhys)).toEqual([]);
+
   // The console's local shell goes away under the window: an action says so, in Welsh too.
+  await row().click();
+  await expect(rhys.getByTestId('pane-owner')).toHaveText('Gyda chi');
   await rhysShell.close();
   rhysShellOpen = false;
-  await rhys.getByTestId('action-claim').click();
+  await rhys.getByTestId('action-release').click();
   await expect(
     rhys.getByTestId('toast').filter({ hasText: 'Ni allai’r consol gyrraedd ei gragen leol' }),
   ).toBeVisible();

@@ -125,12 +125,14 @@ export function Console({
     // An accepted action's `notice` (a reply kept as a note, work returned on going off
     // shift) also reaches the operator as notices, which are translated: toasting it as an
     // outcome too showed it twice, once always in English.
-    notice: (notice) => {
+    notice: (notice, live) => {
       const text = (): string =>
         i18n.language === 'cy' && notice.kind !== 'info' ? i18n.t(`notices.${notice.kind}`) : notice.text;
       // An action of theirs that was never sent is a fault to report, not news.
       toast(notice.kind === 'outbox-set-aside' ? 'error' : 'info', text);
-      // Work given to or taken from the operator matters even with the console behind others.
+      // Work given to or taken from the operator matters even with the console behind others;
+      // those kept from before this window opened are toasts only, not a burst of notifications.
+      if (!live) return;
       if (notice.kind === 'assigned-to-you') notify(desk, t('notify.assignedTitle'), text());
       if (notice.kind === 'moved-from-you') notify(desk, t('notify.movedTitle'), text());
     },

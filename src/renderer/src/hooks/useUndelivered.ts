@@ -11,7 +11,8 @@ import { useDesk } from '../context';
 export interface UndeliveredHandlers {
   /** An action of this operator's the hub refused. */
   readonly refused: (outcome: ActionOutcome) => void;
-  readonly notice: (notice: Notice) => void;
+  /** `live` when it came as it happened, not kept from while no window listened. */
+  readonly notice: (notice: Notice, live: boolean) => void;
 }
 
 /**
@@ -29,10 +30,10 @@ export function useUndelivered(handlers: UndeliveredHandlers): void {
   useEffect(() => {
     let mounted = true;
     const shown = new Set<string>();
-    const show = (item: Undelivered): boolean => {
+    const show = (item: Undelivered, live: boolean): boolean => {
       if (shown.has(item.key)) return false;
       shown.add(item.key);
-      if (item.event === 'notice') latest.current.notice(item.payload);
+      if (item.event === 'notice') latest.current.notice(item.payload, live);
       else latest.current.refused(item.payload);
       return true;
     };
@@ -43,15 +44,15 @@ export function useUndelivered(handlers: UndeliveredHandlers): void {
     const offOutcome = desk.on('action.outcome', (outcome) => {
       if (outcome.outcome !== 'rejected') return;
       const item = undeliveredOutcome(outcome);
-      if (show(item)) confirm([item.key]);
+      if (show(item, true)) confirm([item.key]);
     });
     const offNotice = desk.on('notice', (notice) => {
       const item = undeliveredNotice(notice);
-      if (show(item)) confirm([item.key]);
+      if (show(item, true)) confirm([item.key]);
     });
     void desk.notices.pending().then((result) => {
       if (!mounted || !result.ok) return;
-      confirm(result.value.filter(show).map((item) => item.key));
+      confirm(result.value.filter((item) => show(item, false)).map((item) => item.key));
     });
     return () => {
       mounted = false;
