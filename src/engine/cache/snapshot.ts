@@ -1,5 +1,7 @@
 import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
+import { targetsOf } from './optimistic';
+import { deleteOutbox, settledAcked, type OutboxRow } from '../db/outbox';
 import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { setMeta } from '../db/meta';
 import { forgetConversation, recomputeConversations } from './recompute';
@@ -53,33 +55,43 @@ const TABLES: readonly (readonly [EntityName, string])[] = [
  * Ends a snapshot: rows it did not contain are no longer visible to this operator and go,
  * and the cache now stands at the snapshot's sequence (the pull after it catches up).
  */
-export function finishSnapshot(db: CacheDb, seq: number): void {
+export function finishSnapshot(db: CacheDb, seq: number, operatorId: string | null): OutboxRow[] {
   // Most of a large cache can be gone (clearance withdrawn): see withTempStoreOnDisk.
-  withTempStoreOnDisk(db, () => {
-    finishSnapshotNow(db, seq);
-  });
+  return withTempStoreOnDisk(db, () => finishSnapshotNow(db, seq, operatorId));
 }
 
-function finishSnapshotNow(db: CacheDb, seq: number): void {
-  db.transaction(() => {
-    for (const [entity, table] of TABLES) {
-      db.prepare(`DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = ?)`).run(
-        entity,
-      );
-    }
-    db.prepare(
-      `DELETE FROM messages WHERE pending = 0 AND id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'message')`,
-    ).run();
-    // A view row is also the confirmed row (see getConfirmedConversation), so conversations
-    // the snapshot did not hold are found among the views.
-    const gone = db
-      .prepare(
-        `SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'conversation')`,
-      )
-      .pluck()
-      .all() as string[];
-    for (const id of gone) forgetConversation(db, id);
-    db.prepare('DELETE FROM snapshot_ids').run();
-    setMeta(db, 'lastSeq', seq);
-  }).immediate();
+function finishSnapshotNow(db: CacheDb, seq: number, operatorId: string | null): OutboxRow[] {
+  return db
+    .transaction((): OutboxRow[] => {
+      for (const [entity, table] of TABLES) {
+        db.prepare(`DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = ?)`).run(
+          entity,
+        );
+      }
+      db.prepare(
+        `DELETE FROM messages WHERE pending = 0 AND id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'message')`,
+      ).run();
+      // A view row is also the confirmed row (see getConfirmedConversation), so conversations
+      // the snapshot did not hold are found among the views.
+      const gone = db
+        .prepare(
+          `SELECT id FROM conversations WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = 'conversation')`,
+        )
+        .pluck()
+        .all() as string[];
+      for (const id of gone) forgetConversation(db, id);
+      db.prepare('DELETE FROM snapshot_ids').run();
+      setMeta(db, 'lastSeq', seq);
+      // Accepted actions the snapshot already holds are done, as a batch reaching their
+      // sequence numbers would settle them; the log may bring no batch for a long while.
+      const settled = settledAcked(db, seq);
+      const touched = new Set<string>();
+      for (const row of settled) {
+        deleteOutbox(db, row.op.opId);
+        for (const id of targetsOf(row.op)) touched.add(id);
+      }
+      recomputeConversations(db, touched, operatorId);
+      return settled;
+    })
+    .immediate();
 }

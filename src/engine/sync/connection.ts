@@ -15,6 +15,7 @@ import {
 } from '../../shared/protocol/socket';
 import { applyBatch, lastSeqOf } from '../cache/apply-batch';
 import { ChangeSet } from '../cache/records';
+import { targetsOf } from '../cache/optimistic';
 import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../cache/snapshot';
 import type { CacheDb } from '../db/handle';
 import { requeueAcked, type OutboxRow } from '../db/outbox';
@@ -390,10 +391,11 @@ export class HubConnection {
       this.report(applySnapshotPage(this.deps.db, page.records, this.deps.operatorId), []);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    finishSnapshot(this.deps.db, seq);
+    const settled = finishSnapshot(this.deps.db, seq, this.deps.operatorId);
     const done = new ChangeSet();
     done.lists = true;
-    this.deps.onChanges(done);
+    for (const row of settled) for (const id of targetsOf(row.op)) done.conversationIds.add(id);
+    this.report(done, settled);
   }
 
   private drain(): Promise<void> {

@@ -164,7 +164,7 @@ describe('snapshot', () => {
       [{ entity: 'message', data: message('m-1', 'c-late', 'Someone smashed my car window') }],
       'op-a',
     );
-    finishSnapshot(db, 900);
+    finishSnapshot(db, 900, 'op-a');
     expect(lastSeqOf(db)).toBe(900);
     expect(ids({})).toEqual(['c-late']);
     expect(

@@ -9,6 +9,7 @@ import {
 import type { CacheDb } from '../../../../src/engine/db/handle';
 import { messagesOf } from '../../../../src/engine/db/messages';
 import { countQueued, listOutbox } from '../../../../src/engine/db/outbox';
+import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../../../../src/engine/cache/snapshot';
 import { recordTempFilesAt } from '../../../support/sqlite-temp-files';
 import { CONSOLE_ID, T0, batch, conversation, freshDb, message, seedRecords } from '../fixtures';
 
@@ -151,6 +152,23 @@ describe('rollback and live changes', () => {
     expect(applied.kind === 'applied' && applied.settled.map((r) => r.op.opId)).toEqual([claim.opId]);
     expect(listOutbox(db)).toHaveLength(0);
     expect(view()).toMatchObject({ pending: false, conversation: { assigneeId: 'op-a' } });
+  });
+
+  it('a snapshot that already holds an accepted action settles it, with no batch after it', () => {
+    const claim = submitAction(db, { type: 'claim', conversationId: 'c-1' }, ctx);
+    const seq = lastSeqOf(db);
+    settleAcks(db, [{ opId: claim.opId, outcome: 'accepted', seq: seq + 1, hubTime: T0 }], 'op-a');
+    beginSnapshot(db);
+    applySnapshotPage(
+      db,
+      [...seedRecords(), { entity: 'conversation', data: conversation('c-1', { assigneeId: 'op-a' }) }],
+      'op-a',
+    );
+    const settled = finishSnapshot(db, seq + 1, 'op-a');
+    expect(listOutbox(db)).toHaveLength(0);
+    expect(settled.map((r) => r.op.opId)).toEqual([claim.opId]);
+    expect(view()).toMatchObject({ pending: false, conversation: { assigneeId: 'op-a' } });
+    expect(getConfirmedConversation(db, 'c-1')).toMatchObject({ assigneeId: 'op-a' });
   });
 
   it('an ack for an unknown opId changes nothing', () => {
