@@ -39,12 +39,24 @@ export function showNotification(
 
 const nextEmergencies = createEmergencyNotifier();
 
+/**
+ * Notifications on screen. Electron holds a shown notification only weakly, so without a
+ * reference of ours its click handler can be collected and a click brings nothing to the
+ * front (electron/electron#16922).
+ */
+const onScreen = new Set<Notification>();
+
 function show(notification: Notification, getWindow: () => BrowserWindow | null): void {
+  onScreen.add(notification);
   notification.on('click', () => {
+    onScreen.delete(notification);
     const window = getWindow();
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+  });
+  notification.on('close', () => {
+    onScreen.delete(notification);
   });
   notification.show();
 }
