@@ -110,6 +110,10 @@ test('desktop notifications speak the operator’s language; a console whose she
   await expect(rhys.getByTestId('pane-owner')).toHaveText('Gyda chi');
   await rhysShell.close();
   rhysShellOpen = false;
+  // The status bar stops saying online: nothing on screen is current any more.
+  await expect(rhys.getByTestId('connection-status')).toHaveText(
+    'Mae cragen leol y consol hwn wedi stopio. Dechreuwch y consol eto, yna ail-lwythwch y dudalen hon.',
+  );
   await rhys.getByTestId('action-release').click();
   await expect(
     rhys.getByTestId('toast').filter({ hasText: 'Ni allai’r consol gyrraedd ei gragen leol' }),

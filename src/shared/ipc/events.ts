@@ -20,6 +20,11 @@ export const eventContract = {
   'emergency.alert': emergencyStateSchema,
   /** A clock breached on this operator's work, or anywhere for leads (issue 6). */
   'sla.alert': slaAlertSchema,
+  /**
+   * The browser shell's page bridge raises this itself when its local shell has gone and
+   * cannot be reached again. Electron never sends it: there the window goes with its process.
+   */
+  'shell.lost': z.object({}),
 };
 export type EventContract = typeof eventContract;
 export type EventName = keyof EventContract;

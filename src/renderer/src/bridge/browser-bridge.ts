@@ -59,6 +59,17 @@ export async function connectBrowserBridge(): Promise<DeskApi> {
           settle({ ok: false, error: { code: 'internal', message: 'The local shell closed the bridge.' } });
         }
         pending.clear();
+        if (ws !== socket) return;
+        // Closed under the page: reach the shell again (events come over this link), or say
+        // it has gone so the window can show it rather than go on looking online.
+        open(target).then(
+          (fresh) => {
+            socket = fresh;
+          },
+          () => {
+            for (const listener of listeners) listener('shell.lost', {});
+          },
+        );
       };
     });
   }

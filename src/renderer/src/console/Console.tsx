@@ -62,7 +62,7 @@ export function Console({
   const desk = useDesk();
   const errorText = useErrorText();
   const [me, setMe] = useState<Operator>(session.operator);
-  const connection = useConnection();
+  const { connection, shellLost } = useConnection();
   const hubNow = useHubNow(connection.clockOffsetMs);
   const queues = useQueues();
   const [view, setView] = useState<View>({ kind: 'all' });
@@ -349,7 +349,7 @@ export function Console({
           </main>
         </>
       )}
-      <StatusBar connection={connection} />
+      <StatusBar connection={connection} shellLost={shellLost} />
       <Toasts
         toasts={toasts}
         onDismiss={(id) => {

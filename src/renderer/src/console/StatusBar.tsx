@@ -6,9 +6,23 @@ import { formatClock } from '../format/time';
 /**
  * Online / reconnecting / offline since hh:mm, actions waiting, and the last sync. Actions set
  * aside unsent stay on show: the toast that announced them may have come before the window.
+ * A browser-shell page whose local shell has gone says only that.
  */
-export function StatusBar({ connection }: { connection: ConnectionState }) {
+export function StatusBar({ connection, shellLost }: { connection: ConnectionState; shellLost: boolean }) {
   const { t } = useTranslation();
+  if (shellLost) {
+    // Nothing below is current any more: the shell that kept it has gone.
+    return (
+      <footer className="statusbar status-offline" data-testid="status-bar">
+        <span className="status-dot" aria-hidden="true" />
+        <strong role="alert" data-testid="connection-status">
+          {t('statusBar.shellLost')}
+        </strong>
+        <span className="spacer" />
+        <AppVersion />
+      </footer>
+    );
+  }
   const statusText = {
     online: t('statusBar.online'),
     connecting: t('statusBar.connecting'),

@@ -13,14 +13,19 @@ const INITIAL: ConnectionState = {
   lastSeq: 0,
 };
 
-export function useConnection(): ConnectionState {
+/** The link to the hub, and (browser shell) whether the page lost its local shell. */
+export function useConnection(): { connection: ConnectionState; shellLost: boolean } {
   const desk = useDesk();
   const [state, setState] = useState<ConnectionState>(INITIAL);
+  const [shellLost, setShellLost] = useState(false);
   useEffect(() => {
     void desk.sync.getState().then((result) => {
       if (result.ok) setState(result.value);
     });
   }, [desk]);
   useDeskEvent('sync.state', setState);
-  return state;
+  useDeskEvent('shell.lost', () => {
+    setShellLost(true);
+  });
+  return { connection: state, shellLost };
 }

@@ -169,6 +169,8 @@ export const cy = {
     connecting: 'Wrthi’n ailgysylltu…',
     offline: 'All-lein ers {{time}}',
     signedOut: 'Wedi allgofnodi',
+    shellLost:
+      'Mae cragen leol y consol hwn wedi stopio. Dechreuwch y consol eto, yna ail-lwythwch y dudalen hon.',
     ...allForms('waiting', 'Gweithredoedd yn aros: {{count}}'),
     allSent: 'Pob gweithred wedi’i hanfon',
     ...allForms(

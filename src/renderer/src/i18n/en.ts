@@ -162,6 +162,7 @@ export const en = {
     connecting: 'Reconnecting…',
     offline: 'Offline since {{time}}',
     signedOut: 'Signed out',
+    shellLost: 'This console’s local shell has stopped. Start the console again, then reload this page.',
     waiting_one: '{{count}} action waiting',
     waiting_other: '{{count}} actions waiting',
     allSent: 'All actions sent',
