@@ -56,17 +56,21 @@ export const profileChangeSchema = z
   .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export type ProfileChange = z.input<typeof profileChangeSchema>;
 
-/** Audits an administrator's change to someone's account (the CLI has no signed-in actor). */
+/**
+ * Audits an administrator's change to someone's account: `actorId` is the administrator
+ * when made in the console, null from the CLI (which has no signed-in actor).
+ */
 function auditAccount(
   db: HubDb,
   at: number,
   action: string,
   operator: Operator,
   detail: Record<string, unknown> = {},
+  actorId: string | null = null,
 ): void {
   appendAudit(db, {
     at,
-    actorId: null,
+    actorId,
     action,
     subjectId: operator.id,
     detail: { name: operator.name, ...detail },
@@ -107,35 +111,47 @@ export function disableUser(
   target: string | HubDb,
   name: string,
   now: number = Date.now(),
+  actorId: string | null = null,
 ): { operator: Operator; sessionsEnded: number } {
   return onAccount(target, name, (db, { operator, disabledAt }) => {
     if (disabledAt !== null) throw new Error(`${operator.name} is already disabled`);
     setOperatorDisabled(db, operator.id, now);
-    const offline: Operator = { ...operator, status: 'offline', statusSince: now };
-    if (operator.status !== 'offline') {
-      setOperatorStatus(db, operator.id, 'offline', now);
-      logOperator(db, now, offline);
-    }
+    const offline: Operator = { ...operator, status: 'offline', statusSince: now, disabled: true };
+    if (operator.status !== 'offline') setOperatorStatus(db, operator.id, 'offline', now);
+    // Logged either way: every console shows the account as disabled.
+    logOperator(db, now, operator.status === 'offline' ? { ...operator, disabled: true } : offline);
     const sessionsEnded = revokeSessions(db, operator.id, now);
-    auditAccount(db, now, 'user.disable', operator, { sessionsEnded });
+    auditAccount(db, now, 'user.disable', operator, { sessionsEnded }, actorId);
     return { operator: offline, sessionsEnded };
   });
 }
 
-export function enableUser(target: string | HubDb, name: string, now: number = Date.now()): Operator {
+export function enableUser(
+  target: string | HubDb,
+  name: string,
+  now: number = Date.now(),
+  actorId: string | null = null,
+): Operator {
   return onAccount(target, name, (db, { operator, disabledAt }) => {
     if (disabledAt === null) throw new Error(`${operator.name} is not disabled`);
     setOperatorDisabled(db, operator.id, null);
-    auditAccount(db, now, 'user.enable', operator);
-    return operator;
+    const { disabled: _wasDisabled, ...enabled } = operator;
+    logOperator(db, now, enabled);
+    auditAccount(db, now, 'user.enable', enabled, {}, actorId);
+    return enabled;
   });
 }
 
 /** Ends someone's sessions (a lost or shared workstation) without disabling them. */
-export function signOutUser(target: string | HubDb, name: string, now: number = Date.now()): number {
+export function signOutUser(
+  target: string | HubDb,
+  name: string,
+  now: number = Date.now(),
+  actorId: string | null = null,
+): number {
   return onAccount(target, name, (db, { operator }) => {
     const sessionsEnded = revokeSessions(db, operator.id, now);
-    auditAccount(db, now, 'user.sign-out', operator, { sessionsEnded });
+    auditAccount(db, now, 'user.sign-out', operator, { sessionsEnded }, actorId);
     return sessionsEnded;
   });
 }

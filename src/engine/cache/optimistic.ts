@@ -71,6 +71,9 @@ export function applyToConversation(
     case 'set-capacity':
     case 'set-sla-policy':
     case 'set-auto-assign':
+    case 'account-disable':
+    case 'account-enable':
+    case 'account-sign-out':
       return conversation;
   }
 }

@@ -41,6 +41,7 @@ const toOperator = (row: unknown): OperatorWithSecret => {
       status: r.status,
       statusSince: r.status_since,
       capacity: r.capacity,
+      ...(r.disabled_at === null ? {} : { disabled: true }),
     }),
     passwordHash: r.password_hash,
     disabledAt: r.disabled_at,

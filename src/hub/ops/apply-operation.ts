@@ -19,6 +19,7 @@ import { applyModeration } from './moderation';
 import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
 import { applyBroadcastOperation } from './broadcasts';
 import { setSlaPolicy } from './sla';
+import { applyAccountOperation } from './accounts';
 
 type Outcome =
   | { readonly kind: 'accepted'; readonly notice?: string }
@@ -348,6 +349,10 @@ function decide(scope: Scope): Outcome {
       return applyBroadcastOperation(scope.ctx, scope.actor, op, scope.now);
     case 'set-sla-policy':
       return setSlaPolicy(scope.ctx, scope.actor, op, scope.now);
+    case 'account-disable':
+    case 'account-enable':
+    case 'account-sign-out':
+      return applyAccountOperation(scope.ctx, scope.actor, op, scope.now);
   }
 }
 
@@ -408,6 +413,7 @@ export function applyOperation(ctx: HubContext, operatorId: string, op: Operatio
             ? { conversationIds: op.conversationIds, toOperatorId: op.toOperatorId }
             : {}),
           ...(op.type === 'set-status' ? { status: op.status } : {}),
+          ...('operatorId' in op ? { operatorId: op.operatorId } : {}),
         },
       });
     }

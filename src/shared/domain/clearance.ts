@@ -4,6 +4,9 @@ import type { Conversation, Operator } from './entities';
 export const isLead = (operator: Pick<Operator, 'role'>): boolean =>
   operator.role === 'lead' || operator.role === 'admin';
 
+/** Desk administrators: who manage accounts besides supervising. */
+export const isAdmin = (operator: Pick<Operator, 'role'>): boolean => operator.role === 'admin';
+
 /** Cleared staff may read intelligence and sexual-offence reports (the `confidential` skill). */
 export const isCleared = (operator: Pick<Operator, 'skills'>): boolean =>
   operator.skills.includes('confidential');

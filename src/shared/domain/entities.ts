@@ -38,6 +38,8 @@ export const operatorSchema = z.object({
   statusSince: epochMsSchema,
   /** Maximum concurrent conversations; the assignment rule never exceeds it. */
   capacity: z.number().int().min(1).max(100),
+  /** Present (true) only while an administrator has the account switched off. */
+  disabled: z.literal(true).optional(),
 });
 export type Operator = z.infer<typeof operatorSchema>;
 

@@ -2,6 +2,7 @@ export * from './changes';
 export * from './operations';
 export * from './socket';
 export * from './http';
+export * from './entities-accounts';
 export * from './entities-broadcasts';
 export * from './entities-leads';
 export * from './entities-moderation';

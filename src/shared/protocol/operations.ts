@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../domain/entities';
 import { operatorStatusSchema } from '../domain/enums';
 import { seqSchema } from './changes';
+import { accountOperationSchemas } from './entities-accounts';
 import { broadcastOperationSchemas } from './entities-broadcasts';
 import { moderationOperationSchemas } from './entities-moderation';
 import { leadOperationSchemas } from './entities-leads';
@@ -41,6 +42,7 @@ export const operationInputSchema = z.discriminatedUnion('type', [
   ...moderationOperationSchemas,
   ...leadOperationSchemas,
   ...slaOperationSchemas,
+  ...accountOperationSchemas,
 ]);
 export type OperationInput = z.infer<typeof operationInputSchema>;
 export type OperationType = OperationInput['type'];

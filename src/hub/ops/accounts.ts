@@ -1,0 +1,55 @@
+import { isAdmin, type Operator } from '../../shared/domain';
+import type { OperationInput, RejectionCode } from '../../shared/protocol';
+import type { HubContext } from '../context';
+import { getAccount, listAccounts } from '../db/operators';
+import { disableUser, enableUser, signOutUser } from '../user-accounts';
+
+export type AccountOutcome =
+  | { readonly kind: 'accepted'; readonly notice?: string }
+  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
+
+type AccountOp = Extract<OperationInput, { type: 'account-disable' | 'account-enable' | 'account-sign-out' }>;
+
+const ok: AccountOutcome = { kind: 'accepted' };
+const no = (code: RejectionCode, reason: string): AccountOutcome => ({ kind: 'rejected', code, reason });
+
+/**
+ * An administrator switches an account off or on, or ends its sessions, as `hub user
+ * disable|enable|sign-out` does, audited under their name. Asking for what already holds (an
+ * account already disabled) is accepted and changes nothing, so an action sent twice, or
+ * after a colleague did the same, is not an error. An administrator may not disable
+ * themselves, nor the last administrator who could undo it.
+ */
+export function applyAccountOperation(
+  ctx: HubContext,
+  actor: Operator,
+  op: AccountOp,
+  now: number,
+): AccountOutcome {
+  if (!isAdmin(actor)) return no('forbidden', 'Only administrators can change accounts.');
+  const { db } = ctx;
+  const account = getAccount(db, op.operatorId);
+  if (account === null) return no('not-found', `No account ${op.operatorId}.`);
+  const { name } = account.operator;
+  switch (op.type) {
+    case 'account-disable': {
+      if (account.disabledAt !== null) return ok;
+      if (account.operator.id === actor.id)
+        return no('invalid', 'You cannot disable your own account; ask another administrator.');
+      if (account.operator.role === 'admin' && activeAdmins(ctx) <= 1)
+        return no('invalid', `${name} is the last administrator who can sign in.`);
+      disableUser(db, name, now, actor.id);
+      return ok;
+    }
+    case 'account-enable':
+      if (account.disabledAt === null) return ok;
+      enableUser(db, name, now, actor.id);
+      return ok;
+    case 'account-sign-out':
+      signOutUser(db, name, now, actor.id);
+      return ok;
+  }
+}
+
+const activeAdmins = (ctx: HubContext): number =>
+  listAccounts(ctx.db).filter((a) => a.operator.role === 'admin' && a.disabledAt === null).length;
