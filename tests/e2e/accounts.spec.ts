@@ -6,17 +6,22 @@ import { saveScreenshot } from './support/screens';
 
 let hub: TestHub;
 let shell: ConsoleShell;
+let adminShell: ConsoleShell;
 
 test.beforeAll(async () => {
   hub = await TestHub.create([
     { name: 'gwen', role: 'operator' },
     { name: 'huw', role: 'operator' },
+    { name: 'ifan', role: 'operator', skills: ['welsh'] },
+    { name: 'ada', role: 'admin' },
   ]);
   shell = await startConsole(hub);
+  adminShell = await startConsole(hub);
 });
 
 test.afterAll(async () => {
   await shell.close();
+  await adminShell.close();
   await hub.stop();
 });
 
@@ -55,4 +60,50 @@ test('signing out on purpose returns to sign-in without saying the hub ended the
   // Give a late answer about the session time to arrive: the notice must stay away.
   await huw.waitForTimeout(500);
   await expect(huw.getByTestId('session-ended')).toHaveCount(0);
+});
+
+test('an administrator disables, enables and signs out an account from the Accounts tab', async ({
+  browser,
+}) => {
+  const ifan = await (await browser.newContext()).newPage();
+  await signIn(ifan, shell, 'ifan');
+  const ada = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(ada, adminShell, 'ada');
+  await ada.getByTestId('view-accounts').click();
+  const row = (name: string) => ada.getByTestId('account-row').and(ada.locator(`[data-name="${name}"]`));
+  await expect(row('ifan')).toContainText('Welsh');
+  await expect(row('ifan')).toContainText('Available');
+  // Not their own account: that would lock the desk's administrator out.
+  await expect(ada.getByRole('button', { name: 'Disable ada' })).toBeDisabled();
+
+  await ada.getByRole('button', { name: 'Disable ifan' }).click();
+  await expect(row('ifan')).toContainText('Disable ifan? They cannot sign in until enabled again.');
+  await expectAccessible(ada, 'accounts');
+  await saveScreenshot(ada, 'accounts-confirm-light-en');
+  await row('ifan').getByRole('button', { name: 'Confirm' }).click();
+  await expect(row('ifan')).toContainText('Disabled');
+  await expect(row('ifan')).toContainText('Offline');
+  await expect(ifan.getByTestId('session-ended')).toBeVisible({ timeout: 15_000 });
+
+  await ada.getByRole('button', { name: 'Enable ifan' }).click();
+  await row('ifan').getByRole('button', { name: 'Confirm' }).click();
+  await expect(row('ifan')).toContainText('Active');
+  await signIn(ifan, shell, 'ifan');
+
+  // A lost workstation: signed out everywhere, the account still usable.
+  await ada.getByRole('button', { name: 'Sign out everywhere: ifan' }).click();
+  await row('ifan').getByRole('button', { name: 'Confirm' }).click();
+  await expect(ifan.getByTestId('session-ended')).toBeVisible({ timeout: 15_000 });
+  await expect(row('ifan')).toContainText('Active');
+  await saveScreenshot(ada, 'accounts-light-en');
+
+  await ada.getByTestId('toggle-language').click();
+  await expect(ada.getByRole('heading', { name: 'Cyfrifon' })).toBeVisible();
+  await expect(row('ifan')).toContainText('Gweithredol');
+  // What was said before the switch is said again in Welsh.
+  await expect(ada.getByRole('status').filter({ hasText: 'Bydd ifan yn cael ei allgofnodi' })).toBeVisible();
+  await saveScreenshot(ada, 'accounts-light-cy');
+  await ada.getByTestId('toggle-theme').click();
+  await expectAccessible(ada, 'accounts-dark');
+  await saveScreenshot(ada, 'accounts-dark-cy');
 });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Operator } from '../../../shared/domain/entities';
 import type { Role } from '../../../shared/domain/enums';
+import { AccountsView } from './accounts/AccountsView';
 import { BroadcastsView } from './broadcasts/BroadcastsView';
 import { WorkloadBoard } from './leads/WorkloadBoard';
 import { ModerationView } from './moderation/ModerationView';
@@ -42,4 +43,5 @@ export const VIEWS: readonly ViewDef[] = [
     component: ModerationView,
   },
   { id: 'sla', labelKey: 'sla.tab', roles: ['lead', 'admin'], component: SlaDashboard },
+  { id: 'accounts', labelKey: 'accounts.tab', roles: ['admin'], component: AccountsView },
 ];

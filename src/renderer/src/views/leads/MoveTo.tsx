@@ -25,7 +25,8 @@ export function MoveTo({ conversation, me }: { conversation: Conversation; me: O
   }, [desk, conversation.assigneeId, errorText]);
 
   if (me.role === 'operator') return null;
-  const choices = operators.filter((o) => o.id !== conversation.assigneeId);
+  // A disabled account cannot sign in to work what it is given: the hub refuses it too.
+  const choices = operators.filter((o) => o.id !== conversation.assigneeId && o.disabled !== true);
   return (
     <form
       className="move-to"
