@@ -1,7 +1,7 @@
 import { isAdmin, type Operator } from '../../shared/domain';
 import type { OperationInput, RejectionCode } from '../../shared/protocol';
 import type { HubContext } from '../context';
-import { getAccount, listAccounts } from '../db/operators';
+import { getAccount } from '../db/operators';
 import { disableUser, enableUser, signOutUser } from '../user-accounts';
 
 export type AccountOutcome =
@@ -18,7 +18,8 @@ const no = (code: RejectionCode, reason: string): AccountOutcome => ({ kind: 're
  * disable|enable|sign-out` does, audited under their name. Asking for what already holds (an
  * account already disabled) is accepted and changes nothing, so an action sent twice, or
  * after a colleague did the same, is not an error. An administrator may not disable
- * themselves, nor the last administrator who could undo it.
+ * themselves; as a disabled account's actions are refused, the desk therefore always keeps
+ * an administrator who can sign in to undo a disabling.
  */
 export function applyAccountOperation(
   ctx: HubContext,
@@ -36,8 +37,6 @@ export function applyAccountOperation(
       if (account.disabledAt !== null) return ok;
       if (account.operator.id === actor.id)
         return no('invalid', 'You cannot disable your own account; ask another administrator.');
-      if (account.operator.role === 'admin' && activeAdmins(ctx) <= 1)
-        return no('invalid', `${name} is the last administrator who can sign in.`);
       disableUser(db, name, now, actor.id);
       return ok;
     }
@@ -50,6 +49,3 @@ export function applyAccountOperation(
       return ok;
   }
 }
-
-const activeAdmins = (ctx: HubContext): number =>
-  listAccounts(ctx.db).filter((a) => a.operator.role === 'admin' && a.disabledAt === null).length;
