@@ -119,6 +119,12 @@ test('desktop notifications speak the operator’s language; a console whose she
     rhys.getByTestId('toast').filter({ hasText: 'Ni allai’r consol gyrraedd ei gragen leol' }),
   ).toBeVisible();
   await saveScreenshot(rhys, 'shell-gone-cy');
+  // The error on screen follows a switch of language, as the desk's other messages do.
+  await rhys.getByTestId('toggle-language').click();
+  await expect(
+    rhys.getByTestId('toast').filter({ hasText: 'The console could not reach its local shell' }),
+  ).toBeVisible();
+  await rhys.getByTestId('toggle-language').click();
   // A screen that cannot load says so instead of showing an empty list.
   await rhys.getByTestId('view-moderation').click();
   await expect(rhys.getByTestId('moderation-view').getByRole('alert')).toContainText(

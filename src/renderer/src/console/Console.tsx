@@ -152,7 +152,8 @@ export function Console({
     async (input: OperationInput): Promise<boolean> => {
       const result = await desk.actions.submit(input);
       if (!result.ok) {
-        toast('error', errorText(result.error));
+        const { error } = result;
+        toast('error', () => errorText(error));
         return false;
       }
       reload();
@@ -263,7 +264,8 @@ export function Console({
     if (result.ok) onSignedOut(result.value);
     else {
       signingOut.current = false;
-      toast('error', errorText(result.error));
+      const { error } = result;
+      toast('error', () => errorText(error));
     }
   };
 
