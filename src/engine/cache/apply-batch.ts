@@ -45,13 +45,23 @@ export function applyBatch(db: CacheDb, batch: ChangeBatch, operatorId: string |
         keepUndelivered(db, operatorId, undeliveredNotice(notice), notice.createdAt);
       }
       setMeta(db, 'lastSeq', batch.upTo);
-      const settled = settledAcked(db, batch.upTo);
-      for (const row of settled) {
-        deleteOutbox(db, row.op.opId);
-        for (const id of targetsOf(row.op)) changes.conversationIds.add(id);
-      }
+      const settled = settleConfirmed(db, batch.upTo, changes);
       recomputeConversations(db, changes.conversationIds, operatorId, changes.confirmed);
       return { kind: 'applied', changes, settled, lastSeq: batch.upTo };
     })
     .immediate();
+}
+
+/**
+ * Accepted actions whose effect the cache now holds (their sequence is at most `upTo`) leave
+ * the outbox; their conversations join `changes`, to be recomputed by the caller. Caller's
+ * transaction: a batch's or a snapshot's.
+ */
+export function settleConfirmed(db: CacheDb, upTo: number, changes: ChangeSet): OutboxRow[] {
+  const settled = settledAcked(db, upTo);
+  for (const row of settled) {
+    deleteOutbox(db, row.op.opId);
+    for (const id of targetsOf(row.op)) changes.conversationIds.add(id);
+  }
+  return settled;
 }

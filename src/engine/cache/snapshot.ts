@@ -1,7 +1,7 @@
 import type { EntityName, EntityRecord } from '../../shared/protocol/changes';
 import type { CacheDb } from '../db/handle';
-import { targetsOf } from './optimistic';
-import { deleteOutbox, settledAcked, type OutboxRow } from '../db/outbox';
+import type { OutboxRow } from '../db/outbox';
+import { settleConfirmed } from './apply-batch';
 import { withTempStoreOnDisk } from '../../sqlite/temp-store';
 import { setMeta } from '../db/meta';
 import { forgetConversation, recomputeConversations } from './recompute';
@@ -55,14 +55,22 @@ const TABLES: readonly (readonly [EntityName, string])[] = [
  * Ends a snapshot: rows it did not contain are no longer visible to this operator and go,
  * and the cache now stands at the snapshot's sequence (the pull after it catches up).
  */
-export function finishSnapshot(db: CacheDb, seq: number, operatorId: string | null): OutboxRow[] {
+export function finishSnapshot(
+  db: CacheDb,
+  seq: number,
+  operatorId: string | null,
+): { changes: ChangeSet; settled: OutboxRow[] } {
   // Most of a large cache can be gone (clearance withdrawn): see withTempStoreOnDisk.
   return withTempStoreOnDisk(db, () => finishSnapshotNow(db, seq, operatorId));
 }
 
-function finishSnapshotNow(db: CacheDb, seq: number, operatorId: string | null): OutboxRow[] {
+function finishSnapshotNow(
+  db: CacheDb,
+  seq: number,
+  operatorId: string | null,
+): { changes: ChangeSet; settled: OutboxRow[] } {
   return db
-    .transaction((): OutboxRow[] => {
+    .transaction(() => {
       for (const [entity, table] of TABLES) {
         db.prepare(`DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM snapshot_ids WHERE entity = ?)`).run(
           entity,
@@ -84,14 +92,11 @@ function finishSnapshotNow(db: CacheDb, seq: number, operatorId: string | null):
       setMeta(db, 'lastSeq', seq);
       // Accepted actions the snapshot already holds are done, as a batch reaching their
       // sequence numbers would settle them; the log may bring no batch for a long while.
-      const settled = settledAcked(db, seq);
-      const touched = new Set<string>();
-      for (const row of settled) {
-        deleteOutbox(db, row.op.opId);
-        for (const id of targetsOf(row.op)) touched.add(id);
-      }
-      recomputeConversations(db, touched, operatorId);
-      return settled;
+      const changes = new ChangeSet();
+      changes.lists = true;
+      const settled = settleConfirmed(db, seq, changes);
+      recomputeConversations(db, changes.conversationIds, operatorId);
+      return { changes, settled };
     })
     .immediate();
 }

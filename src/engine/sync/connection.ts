@@ -15,7 +15,6 @@ import {
 } from '../../shared/protocol/socket';
 import { applyBatch, lastSeqOf } from '../cache/apply-batch';
 import { ChangeSet } from '../cache/records';
-import { targetsOf } from '../cache/optimistic';
 import { applySnapshotPage, beginSnapshot, finishSnapshot } from '../cache/snapshot';
 import type { CacheDb } from '../db/handle';
 import { requeueAcked, type OutboxRow } from '../db/outbox';
@@ -391,11 +390,8 @@ export class HubConnection {
       this.report(applySnapshotPage(this.deps.db, page.records, this.deps.operatorId), []);
       cursor = page.nextCursor;
     } while (cursor !== null);
-    const settled = finishSnapshot(this.deps.db, seq, this.deps.operatorId);
-    const done = new ChangeSet();
-    done.lists = true;
-    for (const row of settled) for (const id of targetsOf(row.op)) done.conversationIds.add(id);
-    this.report(done, settled);
+    const { changes, settled } = finishSnapshot(this.deps.db, seq, this.deps.operatorId);
+    this.report(changes, settled);
   }
 
   private drain(): Promise<void> {

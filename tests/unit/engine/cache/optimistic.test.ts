@@ -164,7 +164,7 @@ describe('rollback and live changes', () => {
       [...seedRecords(), { entity: 'conversation', data: conversation('c-1', { assigneeId: 'op-a' }) }],
       'op-a',
     );
-    const settled = finishSnapshot(db, seq + 1, 'op-a');
+    const { settled } = finishSnapshot(db, seq + 1, 'op-a');
     expect(listOutbox(db)).toHaveLength(0);
     expect(settled.map((r) => r.op.opId)).toEqual([claim.opId]);
     expect(view()).toMatchObject({ pending: false, conversation: { assigneeId: 'op-a' } });
