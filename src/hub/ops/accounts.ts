@@ -1,17 +1,11 @@
 import { isAdmin, type Operator } from '../../shared/domain';
-import type { OperationInput, RejectionCode } from '../../shared/protocol';
+import type { OperationInput } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { getAccount } from '../db/operators';
 import { disableUser, enableUser, signOutUser } from '../user-accounts';
-
-export type AccountOutcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
+import { ACCEPTED, rejected, type OpOutcome } from './outcome';
 
 type AccountOp = Extract<OperationInput, { type: 'account-disable' | 'account-enable' | 'account-sign-out' }>;
-
-const ok: AccountOutcome = { kind: 'accepted' };
-const no = (code: RejectionCode, reason: string): AccountOutcome => ({ kind: 'rejected', code, reason });
 
 /**
  * An administrator switches an account off or on, or ends its sessions, as `hub user
@@ -26,26 +20,26 @@ export function applyAccountOperation(
   actor: Operator,
   op: AccountOp,
   now: number,
-): AccountOutcome {
-  if (!isAdmin(actor)) return no('forbidden', 'Only administrators can change accounts.');
+): OpOutcome {
+  if (!isAdmin(actor)) return rejected('forbidden', 'Only administrators can change accounts.');
   const { db } = ctx;
   const account = getAccount(db, op.operatorId);
-  if (account === null) return no('not-found', `No account ${op.operatorId}.`);
+  if (account === null) return rejected('not-found', `No account ${op.operatorId}.`);
   const { name } = account.operator;
   switch (op.type) {
     case 'account-disable': {
-      if (account.disabledAt !== null) return ok;
+      if (account.disabledAt !== null) return ACCEPTED;
       if (account.operator.id === actor.id)
-        return no('invalid', 'You cannot disable your own account; ask another administrator.');
+        return rejected('invalid', 'You cannot disable your own account; ask another administrator.');
       disableUser(db, name, now, actor.id);
-      return ok;
+      return ACCEPTED;
     }
     case 'account-enable':
-      if (account.disabledAt === null) return ok;
+      if (account.disabledAt === null) return ACCEPTED;
       enableUser(db, name, now, actor.id);
-      return ok;
+      return ACCEPTED;
     case 'account-sign-out':
       signOutUser(db, name, now, actor.id);
-      return ok;
+      return ACCEPTED;
   }
 }

@@ -6,7 +6,7 @@ import {
   type Message,
   type Operator,
 } from '../../shared/domain';
-import type { Notice, Operation, OperationAck, RejectionCode } from '../../shared/protocol';
+import type { Notice, Operation, OperationAck } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { findAppliedAck, recordAppliedOperation } from '../db/applied-operations';
 import { appendAudit } from '../db/audit';
@@ -20,14 +20,7 @@ import { applyLeadOperation, recordActivity, setOwnStatus } from './leads';
 import { applyBroadcastOperation } from './broadcasts';
 import { setSlaPolicy } from './sla';
 import { applyAccountOperation } from './accounts';
-
-type Outcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
-
-const accepted = (notice?: string): Outcome =>
-  notice === undefined ? { kind: 'accepted' } : { kind: 'accepted', notice };
-const rejected = (code: RejectionCode, reason: string): Outcome => ({ kind: 'rejected', code, reason });
+import { accepted, rejected, type OpOutcome } from './outcome';
 
 interface Scope {
   readonly ctx: HubContext;
@@ -52,7 +45,7 @@ function mayWork(actor: Operator, conversation: HubConversation): boolean {
  * resolve. Releasing stays open to all (it may have turned confidential while they held
  * it), and leads move it to cleared staff with `reassign`.
  */
-const notCleared = (verb: string): Outcome =>
+const notCleared = (verb: string): OpOutcome =>
   rejected(
     'forbidden',
     `Cannot ${verb}: it is confidential and you are not cleared for confidential work. A shift lead can move it to someone who is.`,
@@ -62,7 +55,7 @@ const notCleared = (verb: string): Outcome =>
 const movedSinceSeen = (scope: Scope, conversation: HubConversation): boolean =>
   conversation.assignedSeq > scope.op.seenSeq;
 
-function refuse(scope: Scope, conversation: HubConversation, verb: string): Outcome {
+function refuse(scope: Scope, conversation: HubConversation, verb: string): OpOutcome {
   const holder = holderName(scope, conversation.assigneeId) ?? 'someone else';
   if (movedSinceSeen(scope, conversation)) {
     return rejected(
@@ -95,14 +88,14 @@ function save(scope: Scope, conversation: HubConversation, assignmentChanged = f
 function withConversation(
   scope: Scope,
   conversationId: string,
-  fn: (c: HubConversation) => Outcome,
-): Outcome {
+  fn: (c: HubConversation) => OpOutcome,
+): OpOutcome {
   const conversation = getConversation(scope.ctx.db, conversationId);
   if (conversation === null) return rejected('not-found', `No conversation ${conversationId}.`);
   return fn(conversation);
 }
 
-function claim(scope: Scope, c: HubConversation): Outcome {
+function claim(scope: Scope, c: HubConversation): OpOutcome {
   if (!mayWorkConversation(scope.actor, c)) return notCleared('claim it');
   if (c.assigneeId === scope.actor.id) return accepted();
   // Holding a resolved conversation means nothing and hides it from the queue's counts.
@@ -115,7 +108,7 @@ function claim(scope: Scope, c: HubConversation): Outcome {
   return accepted();
 }
 
-function release(scope: Scope, c: HubConversation): Outcome {
+function release(scope: Scope, c: HubConversation): OpOutcome {
   if (c.assigneeId === null) return accepted();
   if (c.assigneeId !== scope.actor.id && !isLead(scope.actor)) return refuse(scope, c, 'release it');
   save(scope, { ...c, assigneeId: null, leaseExpiresAt: null }, true);
@@ -148,7 +141,7 @@ function addNote(scope: Scope, c: HubConversation, body: string): void {
  * when they wrote it). Otherwise it is kept as a note for whoever holds it now and the
  * author is told: work done offline is never dropped.
  */
-function reply(scope: Scope, c: HubConversation, body: string): Outcome {
+function reply(scope: Scope, c: HubConversation, body: string): OpOutcome {
   if (!mayWorkConversation(scope.actor, c)) return replyKeptAsNote(scope, c, body, 'not-cleared');
   const free = c.assigneeId === null && !movedSinceSeen(scope, c);
   if (c.assigneeId === scope.actor.id || free || (isLead(scope.actor) && !movedSinceSeen(scope, c))) {
@@ -182,7 +175,7 @@ function replyKeptAsNote(
   c: HubConversation,
   body: string,
   why: 'moved' | 'not-cleared',
-): Outcome {
+): OpOutcome {
   const holder = holderName(scope, c.assigneeId);
   addNote(scope, c, body);
   if (why === 'not-cleared') {
@@ -208,7 +201,7 @@ function replyKeptAsNote(
   return accepted(text);
 }
 
-function note(scope: Scope, c: HubConversation, body: string): Outcome {
+function note(scope: Scope, c: HubConversation, body: string): OpOutcome {
   if (!mayWork(scope.actor, c) && !movedSinceSeen(scope, c)) return refuse(scope, c, 'add a note');
   addNote(scope, c, body);
   return accepted();
@@ -219,7 +212,7 @@ function setConversationStatus(
   c: HubConversation,
   status: HubConversation['status'],
   verb: string,
-): Outcome {
+): OpOutcome {
   if (!mayWorkConversation(scope.actor, c)) return notCleared(verb);
   if (!mayWork(scope.actor, c)) return refuse(scope, c, verb);
   if (c.status === status) return accepted();
@@ -236,7 +229,7 @@ function reassign(
   conversationIds: readonly string[],
   toOperatorId: string | null,
   reason: string | undefined,
-): Outcome {
+): OpOutcome {
   if (!isLead(scope.actor))
     return rejected('forbidden', 'Only shift leads and admins can move work between operators.');
   const account = toOperatorId === null ? null : getAccount(scope.ctx.db, toOperatorId);
@@ -283,7 +276,7 @@ function reassign(
   return accepted();
 }
 
-function openConversation(scope: Scope, c: HubConversation): Outcome {
+function openConversation(scope: Scope, c: HubConversation): OpOutcome {
   if (c.confidential) {
     appendAudit(scope.ctx.db, {
       at: scope.now,
@@ -296,7 +289,7 @@ function openConversation(scope: Scope, c: HubConversation): Outcome {
   return accepted();
 }
 
-function decide(scope: Scope): Outcome {
+function decide(scope: Scope): OpOutcome {
   const { op } = scope;
   switch (op.type) {
     case 'claim':

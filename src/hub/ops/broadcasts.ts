@@ -6,7 +6,6 @@ import {
   type BroadcastEvent,
   type BroadcastImageUpload,
   type Operation,
-  type RejectionCode,
 } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
@@ -24,17 +23,7 @@ import {
 } from '../db/broadcasts';
 import { getDeskAlert } from '../db/desk-alerts';
 import { logBroadcast, putDeskAlert } from '../broadcasts/record';
-
-export type BroadcastOutcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
-
-const accepted: BroadcastOutcome = { kind: 'accepted' };
-const rejected = (code: RejectionCode, reason: string): BroadcastOutcome => ({
-  kind: 'rejected',
-  code,
-  reason,
-});
+import { ACCEPTED, rejected, type OpOutcome } from './outcome';
 
 type BroadcastOp = Extract<
   Operation,
@@ -123,7 +112,7 @@ function unschedule(scope: Scope, id: string): void {
 function describeProblem(
   existing: BroadcastCore | null,
   op: Extract<BroadcastOp, { type: 'broadcast-save' }>,
-): BroadcastOutcome | null {
+): OpOutcome | null {
   if (op.imageAlt === undefined) return null;
   if (op.image !== undefined)
     return rejected(
@@ -162,7 +151,7 @@ function redescribe(
   return { ...image, id, alt };
 }
 
-function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>): BroadcastOutcome {
+function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>): OpOutcome {
   const { db } = scope.ctx;
   const existing = getBroadcastCore(db, op.broadcastId);
   if (existing !== null && !wrote(existing, scope.actor.id) && !isLead(scope.actor))
@@ -199,7 +188,7 @@ function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>
   if (existing === null) {
     const created = draft(scope, op, image);
     store(scope, created, { templateId: op.templateId, channels: op.channels, image: image?.id ?? null });
-    return accepted;
+    return ACCEPTED;
   }
   const version = existing.version + 1;
   // Approval covers one version: any change goes back through a second pair of eyes.
@@ -224,7 +213,7 @@ function save(scope: Scope, op: Extract<BroadcastOp, { type: 'broadcast-save' }>
     history: [...existing.history, { ...event(scope, existing, 'edited'), version }],
   };
   store(scope, next, { channels: next.channels, image: image?.id ?? null });
-  return accepted;
+  return ACCEPTED;
 }
 
 function draft(
@@ -257,7 +246,7 @@ function draft(
   };
 }
 
-function readyProblem(b: BroadcastCore): BroadcastOutcome | null {
+function readyProblem(b: BroadcastCore): OpOutcome | null {
   const problems = broadcastProblems(b);
   if (problems.length === 0) return null;
   return rejected('invalid', problems.map((p) => problemText[p]).join(' '));
@@ -300,11 +289,7 @@ function schedule(scope: Scope, b: BroadcastCore, dueAt: number): void {
   }
 }
 
-function withBroadcast(
-  scope: Scope,
-  id: string,
-  fn: (b: BroadcastCore) => BroadcastOutcome,
-): BroadcastOutcome {
+function withBroadcast(scope: Scope, id: string, fn: (b: BroadcastCore) => OpOutcome): OpOutcome {
   const b = getBroadcastCore(scope.ctx.db, id);
   return b === null ? rejected('not-found', `No broadcast ${id}.`) : fn(b);
 }
@@ -316,8 +301,8 @@ function withBroadcast(
 function decidingOn(
   scope: Scope,
   op: { broadcastId: string; version?: number | undefined },
-  fn: (b: BroadcastCore) => BroadcastOutcome,
-): BroadcastOutcome {
+  fn: (b: BroadcastCore) => OpOutcome,
+): OpOutcome {
   return withBroadcast(scope, op.broadcastId, (b) =>
     op.version !== undefined && op.version !== b.version
       ? rejected(
@@ -328,16 +313,16 @@ function decidingOn(
   );
 }
 
-function submit(scope: Scope, b: BroadcastCore): BroadcastOutcome {
+function submit(scope: Scope, b: BroadcastCore): OpOutcome {
   if (!wrote(b, scope.actor.id) && !isLead(scope.actor))
     return rejected('forbidden', 'Only its author or a shift lead can submit this broadcast.');
-  if (b.status === 'pending') return accepted;
+  if (b.status === 'pending') return ACCEPTED;
   if (b.status !== 'draft' && b.status !== 'rejected')
     return rejected('conflict', `This broadcast is ${b.status}; edit it to make a new version first.`);
   const problem = readyProblem(b);
   if (problem !== null) return problem;
   store(scope, { ...b, status: 'pending', history: [...b.history, event(scope, b, 'submitted')] }, {});
-  return accepted;
+  return ACCEPTED;
 }
 
 /**
@@ -349,7 +334,7 @@ function storeApproved(
   b: BroadcastCore,
   how: { due: number; emergency: boolean; editors: string[]; comment: string },
   detail: Record<string, unknown>,
-): BroadcastOutcome {
+): OpOutcome {
   schedule(scope, b, how.due);
   store(
     scope,
@@ -370,15 +355,10 @@ function storeApproved(
     },
     detail,
   );
-  return accepted;
+  return ACCEPTED;
 }
 
-function approve(
-  scope: Scope,
-  b: BroadcastCore,
-  comment: string,
-  publishAt: number | null,
-): BroadcastOutcome {
+function approve(scope: Scope, b: BroadcastCore, comment: string, publishAt: number | null): OpOutcome {
   if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can approve broadcasts.');
   if (b.status !== 'pending')
     return rejected('conflict', `This broadcast is ${b.status}, not waiting for approval.`);
@@ -398,7 +378,7 @@ function approve(
   );
 }
 
-function reject(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
+function reject(scope: Scope, b: BroadcastCore, comment: string): OpOutcome {
   if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can reject broadcasts.');
   if (b.status !== 'pending')
     return rejected('conflict', `This broadcast is ${b.status}, not waiting for approval.`);
@@ -409,10 +389,10 @@ function reject(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutco
     { ...b, status: 'rejected', history: [...b.history, event(scope, b, 'rejected', comment)] },
     { comment },
   );
-  return accepted;
+  return ACCEPTED;
 }
 
-function emergencyPublish(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
+function emergencyPublish(scope: Scope, b: BroadcastCore, comment: string): OpOutcome {
   if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can publish without approval.');
   if (b.status === 'approved' || b.status === 'retracted')
     return rejected('conflict', `This broadcast is already ${b.status}.`);
@@ -432,7 +412,7 @@ function emergencyPublish(scope: Scope, b: BroadcastCore, comment: string): Broa
   );
 }
 
-function signOff(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
+function signOff(scope: Scope, b: BroadcastCore, comment: string): OpOutcome {
   if (!isLead(scope.actor))
     return rejected('forbidden', 'Only shift leads can sign off an emergency broadcast.');
   if (!b.emergency || b.signedOffBy !== null)
@@ -457,10 +437,10 @@ function signOff(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutc
     },
     { comment },
   );
-  return accepted;
+  return ACCEPTED;
 }
 
-function retry(scope: Scope, b: BroadcastCore, channel: Platform): BroadcastOutcome {
+function retry(scope: Scope, b: BroadcastCore, channel: Platform): OpOutcome {
   if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can retry publishing.');
   const row = getChannel(scope.ctx.db, b.id, channel);
   if (row === null) return rejected('not-found', `This broadcast has no ${channel} channel.`);
@@ -495,12 +475,12 @@ function retry(scope: Scope, b: BroadcastCore, channel: Platform): BroadcastOutc
     { ...b, history: [...b.history, event(scope, b, 'retried', '', channel)] },
     { channel, action },
   );
-  return accepted;
+  return ACCEPTED;
 }
 
-function retract(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutcome {
+function retract(scope: Scope, b: BroadcastCore, comment: string): OpOutcome {
   if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can retract broadcasts.');
-  if (b.status === 'retracted') return accepted;
+  if (b.status === 'retracted') return ACCEPTED;
   const { db } = scope.ctx;
   for (const row of channelsOf(db, b.id)) {
     // A publish in flight now (its post has no id here yet) or one whose outcome is unknown
@@ -525,7 +505,7 @@ function retract(scope: Scope, b: BroadcastCore, comment: string): BroadcastOutc
     { ...b, status: 'retracted', history: [...b.history, event(scope, b, 'retracted', comment)] },
     { comment },
   );
-  return accepted;
+  return ACCEPTED;
 }
 
 function auditAlert(scope: Scope, alertId: string, detail: Record<string, unknown>): void {
@@ -538,7 +518,7 @@ function auditAlert(scope: Scope, alertId: string, detail: Record<string, unknow
   });
 }
 
-function alertOp(scope: Scope): BroadcastOutcome {
+function alertOp(scope: Scope): OpOutcome {
   const { op } = scope;
   const { db } = scope.ctx;
   switch (op.type) {
@@ -557,27 +537,27 @@ function alertOp(scope: Scope): BroadcastOutcome {
         acks: [],
       });
       auditAlert(scope, op.alertId, { severity: op.severity, expiresAt: op.expiresAt, text: op.text });
-      return accepted;
+      return ACCEPTED;
     }
     case 'desk-alert-ack': {
       const alert = getDeskAlert(db, op.alertId);
       if (alert === null) return rejected('not-found', `No desk alert ${op.alertId}.`);
-      if (alert.acks.some((a) => a.operatorId === scope.actor.id)) return accepted;
+      if (alert.acks.some((a) => a.operatorId === scope.actor.id)) return ACCEPTED;
       putDeskAlert(db, scope.now, {
         ...alert,
         acks: [...alert.acks, { operatorId: scope.actor.id, at: scope.now }],
       });
       auditAlert(scope, op.alertId, {});
-      return accepted;
+      return ACCEPTED;
     }
     case 'desk-alert-cancel': {
       if (!isLead(scope.actor)) return rejected('forbidden', 'Only shift leads can withdraw a desk alert.');
       const alert = getDeskAlert(db, op.alertId);
       if (alert === null) return rejected('not-found', `No desk alert ${op.alertId}.`);
-      if (alert.cancelledAt !== null) return accepted;
+      if (alert.cancelledAt !== null) return ACCEPTED;
       putDeskAlert(db, scope.now, { ...alert, cancelledAt: scope.now });
       auditAlert(scope, op.alertId, {});
-      return accepted;
+      return ACCEPTED;
     }
     default:
       return rejected('invalid', `Not a desk alert operation: ${op.type}.`);
@@ -590,7 +570,7 @@ export function applyBroadcastOperation(
   actor: Operator,
   op: BroadcastOp,
   now: number,
-): BroadcastOutcome {
+): OpOutcome {
   const scope: Scope = { ctx, actor, op, now };
   switch (op.type) {
     case 'broadcast-save':

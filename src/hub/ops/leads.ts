@@ -1,5 +1,5 @@
 import { isLead, type Operator, type OperatorStatus } from '../../shared/domain';
-import { shiftFromPut, type OperationInput, type RejectionCode } from '../../shared/protocol';
+import { shiftFromPut, type OperationInput } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
 import { conversationsAssignedTo } from '../db/conversations';
@@ -9,14 +9,7 @@ import { getShift } from '../db/shifts';
 import { setOperatorCapacity } from '../db/workload';
 import { logOperator, putQueue, returnToQueue } from '../record';
 import { putActivity, putShift } from '../record-leads';
-
-/** The same shape apply-operation's switch returns. */
-export type LeadOutcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
-
-const ok: LeadOutcome = { kind: 'accepted' };
-const no = (code: RejectionCode, reason: string): LeadOutcome => ({ kind: 'rejected', code, reason });
+import { ACCEPTED, rejected, type OpOutcome } from './outcome';
 
 /** The longest roster entry a lead can write: a long shift with handover either side. */
 const MAX_SHIFT_MS = 24 * 60 * 60_000;
@@ -33,44 +26,45 @@ export interface LeadScope {
 }
 
 /** Roster, capacity and automatic assignment: shift leads and admins only. */
-export function applyLeadOperation(scope: LeadScope, op: LeadOp): LeadOutcome {
+export function applyLeadOperation(scope: LeadScope, op: LeadOp): OpOutcome {
   const { ctx, actor, now } = scope;
   if (!isLead(actor))
-    return no(
+    return rejected(
       'forbidden',
       'Only shift leads and admins can change the roster, capacity or automatic assignment.',
     );
   const { db } = ctx;
   switch (op.type) {
     case 'shift-put': {
-      if (getOperator(db, op.operatorId) === null) return no('not-found', `No operator ${op.operatorId}.`);
-      if (op.endsAt <= op.startsAt) return no('invalid', 'A shift must end after it starts.');
+      if (getOperator(db, op.operatorId) === null)
+        return rejected('not-found', `No operator ${op.operatorId}.`);
+      if (op.endsAt <= op.startsAt) return rejected('invalid', 'A shift must end after it starts.');
       if (op.endsAt - op.startsAt > MAX_SHIFT_MS)
-        return no('invalid', 'A shift cannot be longer than 24 hours.');
+        return rejected('invalid', 'A shift cannot be longer than 24 hours.');
       putShift(db, now, shiftFromPut(op, actor.id, now));
-      return ok;
+      return ACCEPTED;
     }
     case 'shift-remove': {
       const shift = getShift(db, op.shiftId);
-      if (shift === null) return no('not-found', `No roster entry ${op.shiftId}.`);
-      if (shift.removed) return ok;
+      if (shift === null) return rejected('not-found', `No roster entry ${op.shiftId}.`);
+      if (shift.removed) return ACCEPTED;
       putShift(db, now, { ...shift, removed: true, updatedBy: actor.id, updatedAt: now });
-      return ok;
+      return ACCEPTED;
     }
     case 'set-capacity': {
       const operator = getOperator(db, op.operatorId);
-      if (operator === null) return no('not-found', `No operator ${op.operatorId}.`);
-      if (operator.capacity === op.capacity) return ok;
+      if (operator === null) return rejected('not-found', `No operator ${op.operatorId}.`);
+      if (operator.capacity === op.capacity) return ACCEPTED;
       setOperatorCapacity(db, operator.id, op.capacity);
       logOperator(db, now, { ...operator, capacity: op.capacity });
-      return ok;
+      return ACCEPTED;
     }
     case 'set-auto-assign': {
       const queue = getQueue(db, op.queueId);
-      if (queue === null) return no('not-found', `No queue ${op.queueId}.`);
-      if (queue.autoAssign === op.autoAssign) return ok;
+      if (queue === null) return rejected('not-found', `No queue ${op.queueId}.`);
+      if (queue.autoAssign === op.autoAssign) return ACCEPTED;
       putQueue(db, now, { ...queue, autoAssign: op.autoAssign });
-      return ok;
+      return ACCEPTED;
     }
   }
 }
@@ -80,12 +74,12 @@ export function applyLeadOperation(scope: LeadScope, op: LeadOp): LeadOutcome {
  * nothing owed to the public sits with someone who has gone home; automatic assignment
  * (where on) then redistributes it in the same transaction.
  */
-export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, 'offline'>): LeadOutcome {
+export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, 'offline'>): OpOutcome {
   const { ctx, actor, now } = scope;
-  if (actor.status === status) return ok;
+  if (actor.status === status) return ACCEPTED;
   setOperatorStatus(ctx.db, actor.id, status, now);
   logOperator(ctx.db, now, { ...actor, status, statusSince: now });
-  if (status !== 'off-shift') return ok;
+  if (status !== 'off-shift') return ACCEPTED;
   let returned = 0;
   for (const c of conversationsAssignedTo(ctx.db, actor.id)) {
     if (c.status !== 'open' || c.responseDueAt === null) continue;
@@ -105,7 +99,7 @@ export function setOwnStatus(scope: LeadScope, status: Exclude<OperatorStatus, '
     returned += 1;
   }
   return returned === 0
-    ? ok
+    ? ACCEPTED
     : { kind: 'accepted', notice: `${String(returned)} unanswered conversation(s) went back to the queue.` };
 }
 

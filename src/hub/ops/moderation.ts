@@ -1,7 +1,7 @@
 import { isLead, mayWorkConversation, staffMessage, type Message, type Operator } from '../../shared/domain';
 import { cannedFor } from '../../shared/canned/responses';
 import { LEAD_ONLY_ACTIONS } from '../../shared/moderation/reasons';
-import type { CommentModeration, OperationInput, RejectionCode } from '../../shared/protocol';
+import type { CommentModeration, OperationInput } from '../../shared/protocol';
 import type { HubContext } from '../context';
 import { appendAudit } from '../db/audit';
 import { getContact } from '../db/contacts';
@@ -12,11 +12,7 @@ import { getBlockedAccount, getCommentModeration } from '../db/moderation';
 import { freshModeration } from '../moderation/base';
 import { putBlockedAccount, putCommentModeration } from '../moderation/record';
 import { addMessage, putConversation } from '../record';
-
-/** The same shape apply-operation's switch returns. */
-export type ModerationOutcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
+import { ACCEPTED, rejected, type OpOutcome } from './outcome';
 
 type ModerateOp = Extract<OperationInput, { type: 'moderate' }> & {
   readonly opId: string;
@@ -28,15 +24,12 @@ export interface ModerationScope {
   readonly actor: Operator;
   readonly now: number;
   /** Keeps a public reply that may not go out as a note for the holder, telling its author. */
-  readonly keepReplyAsNote: (c: HubConversation, body: string) => ModerationOutcome;
+  readonly keepReplyAsNote: (c: HubConversation, body: string) => OpOutcome;
 }
 
 /** Why a post X will not hide (`Message.hideable` false) is not hidden; X would refuse the call. */
 export const NOT_HIDEABLE =
   'X lets the force hide only replies, and this post answers nobody: block the account or report the post to X instead.';
-
-const ok: ModerationOutcome = { kind: 'accepted' };
-const no = (code: RejectionCode, reason: string): ModerationOutcome => ({ kind: 'rejected', code, reason });
 
 /** The reply rule: the holder, anyone while it is free, or a lead, unless it moved since they looked. */
 const mayAnswer = (actor: Operator, c: HubConversation, seenSeq: number): boolean =>
@@ -59,21 +52,21 @@ function target(c: HubConversation, message: Message, extra: Partial<JobTarget> 
  * guideline reason) is written in the operation's transaction; the platform is told
  * afterwards by the moderation worker, with retries.
  */
-export function applyModeration(scope: ModerationScope, op: ModerateOp): ModerationOutcome {
+export function applyModeration(scope: ModerationScope, op: ModerateOp): OpOutcome {
   const { ctx, actor, now } = scope;
   const { db } = ctx;
   const c = getConversation(db, op.conversationId);
-  if (c === null) return no('not-found', `No conversation ${op.conversationId}.`);
-  if (c.kind !== 'comment') return no('invalid', 'Only public comments can be moderated.');
+  if (c === null) return rejected('not-found', `No conversation ${op.conversationId}.`);
+  if (c.kind !== 'comment') return rejected('invalid', 'Only public comments can be moderated.');
   const message = getMessage(db, op.messageId);
   if (message === null || message.conversationId !== c.id) {
-    return no('not-found', `No comment ${op.messageId} in this conversation.`);
+    return rejected('not-found', `No comment ${op.messageId} in this conversation.`);
   }
   if (message.direction !== 'inbound')
-    return no('invalid', 'Only comments from the public can be moderated.');
+    return rejected('invalid', 'Only comments from the public can be moderated.');
   // As for every other action on a confidential conversation: only staff who may read it.
   if (!mayWorkConversation(actor, c)) {
-    return no(
+    return rejected(
       'forbidden',
       'Cannot moderate it: it is confidential and you are not cleared for confidential work.',
     );
@@ -84,24 +77,27 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
     // note for whoever holds it now, as an ordinary reply's are. Only the canned request
     // to message privately, which nobody typed, is simply refused.
     if (op.body !== undefined) return scope.keepReplyAsNote(c, op.body);
-    return no('forbidden', 'Cannot answer it in public: the conversation is held by someone else.');
+    return rejected('forbidden', 'Cannot answer it in public: the conversation is held by someone else.');
   }
   if (LEAD_ONLY_ACTIONS.has(op.action) && !isLead(actor)) {
-    return no('forbidden', 'Only shift leads and admins can block an account.');
+    return rejected('forbidden', 'Only shift leads and admins can block an account.');
   }
   const before = getCommentModeration(db, message.id) ?? freshModeration(message.id, c, now);
   const needsComment = op.action !== 'block' && op.action !== 'dismiss';
   if (needsComment && message.platformMessageId === null) {
-    return no('invalid', 'The platform did not give this comment an id, so it cannot be acted on there.');
+    return rejected(
+      'invalid',
+      'The platform did not give this comment an id, so it cannot be acted on there.',
+    );
   }
   if (before.state === 'deleted' && op.action !== 'block' && op.action !== 'dismiss') {
-    return no('conflict', 'The comment has already been deleted.');
+    return rejected('conflict', 'The comment has already been deleted.');
   }
   if (op.action === 'delete' && c.platform === 'x') {
-    return no('invalid', 'X does not let the force delete replies by other people: hide it instead.');
+    return rejected('invalid', 'X does not let the force delete replies by other people: hide it instead.');
   }
   if (op.action === 'hide' && message.hideable === false) {
-    return no('invalid', NOT_HIDEABLE);
+    return rejected('invalid', NOT_HIDEABLE);
   }
 
   let state = before.state;
@@ -127,7 +123,7 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
     case 'ask-private': {
       const body =
         op.body ?? (op.action === 'ask-private' ? cannedFor('message-privately', c.language) : null);
-      if (body === null) return no('invalid', 'A public reply needs some text.');
+      if (body === null) return rejected('invalid', 'A public reply needs some text.');
       // The opId, like an ordinary reply: the console's optimistic copy is replaced in place.
       outboundId = op.opId;
       addMessage(
@@ -156,8 +152,8 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
     }
     case 'block': {
       const contact = getContact(db, c.contactId);
-      if (contact === null) return no('not-found', 'The account that posted this comment is unknown.');
-      if (c.accountId === null) return no('invalid', 'No page or account is known to block them from.');
+      if (contact === null) return rejected('not-found', 'The account that posted this comment is unknown.');
+      if (c.accountId === null) return rejected('invalid', 'No page or account is known to block them from.');
       if (getBlockedAccount(db, contact.id) === null) {
         putBlockedAccount(db, now, {
           id: contact.id,
@@ -211,5 +207,5 @@ export function applyModeration(scope: ModerationScope, op: ModerateOp): Moderat
       ...(outboundId === null ? {} : { replyMessageId: outboundId }),
     },
   });
-  return ok;
+  return ACCEPTED;
 }

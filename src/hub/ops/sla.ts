@@ -1,15 +1,12 @@
 import { isLead, type Operator } from '../../shared/domain';
-import type { Operation, RejectionCode } from '../../shared/protocol';
+import type { Operation } from '../../shared/protocol';
 import { parseSlaPolicies } from '../../shared/sla';
 import { appendAudit } from '../db/audit';
 import type { HubContext } from '../context';
 import { getOperator } from '../db/operators';
 import { getSlaPolicies } from '../db/sla';
 import { applySlaPolicies } from '../sla/apply-policies';
-
-export type SlaOpOutcome =
-  | { readonly kind: 'accepted'; readonly notice?: string }
-  | { readonly kind: 'rejected'; readonly code: RejectionCode; readonly reason: string };
+import { ACCEPTED, rejected, type OpOutcome } from './outcome';
 
 /**
  * A lead or admin replaces the SLA policies. They are validated again with the core's
@@ -22,20 +19,16 @@ export function setSlaPolicy(
   actor: Operator,
   op: Extract<Operation, { type: 'set-sla-policy' }>,
   now: number,
-): SlaOpOutcome {
+): OpOutcome {
   if (!isLead(actor)) {
-    return {
-      kind: 'rejected',
-      code: 'forbidden',
-      reason: 'Only shift leads and admins can change SLA policies.',
-    };
+    return rejected('forbidden', 'Only shift leads and admins can change SLA policies.');
   }
   const { opId, policies, basedOn } = op;
   const parsed = parseSlaPolicies(policies);
-  if (!parsed.ok) return { kind: 'rejected', code: 'invalid', reason: parsed.error.slice(0, 2000) };
+  if (!parsed.ok) return rejected('invalid', parsed.error.slice(0, 2000));
   const stored = getSlaPolicies(ctx.db);
   if (basedOn !== undefined && stored !== null && stored.updatedAt !== basedOn) {
-    return { kind: 'rejected', code: 'conflict', reason: replacedSince(ctx, stored) };
+    return rejected('conflict', replacedSince(ctx, stored));
   }
   // updatedAt is what the next edit is based on, so two changes in one millisecond must differ.
   const at = Math.max(now, (stored?.updatedAt ?? 0) + 1);
@@ -48,7 +41,7 @@ export function setSlaPolicy(
     subjectId: null,
     detail: { opId, policies, recomputedConversations: recomputed },
   });
-  return { kind: 'accepted' };
+  return ACCEPTED;
 }
 
 function replacedSince(ctx: HubContext, stored: { updatedAt: number; updatedBy: string | null }): string {
